@@ -1,0 +1,101 @@
+using Ecommerce.Domain.Common;
+
+namespace Ecommerce.Domain.Catalog;
+
+/// <summary>A sellable item in one category. Products are never removed, only deactivated.</summary>
+public sealed class Product
+{
+    public const int MaxNameLength = 200;
+    public const int MaxDescriptionLength = 4000;
+    public const int MaxImageUrlLength = 2048;
+    public const decimal MaxPrice = 99_999_999.99m;
+    public const int PriceScale = 2;
+    public const decimal MaxRating = 5m;
+
+    private Product(string name, string slug)
+    {
+        Name = name;
+        Slug = slug;
+    }
+
+    public int Id { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string Slug { get; private set; }
+
+    public string? Description { get; private set; }
+
+    public decimal Price { get; private set; }
+
+    public string? ImageUrl { get; private set; }
+
+    public int Stock { get; private set; }
+
+    public int CategoryId { get; private set; }
+
+    /// <summary>Average customer rating; read-only in the catalog, starts at zero.</summary>
+    public decimal Rating { get; private set; }
+
+    public bool IsActive { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    /// <summary>Changes on every write; backs the ETag and optimistic concurrency.</summary>
+    public uint Version { get; private set; }
+
+    public static bool IsValidPrice(decimal price) =>
+        price is >= 0 and <= MaxPrice && decimal.Round(price, PriceScale) == price;
+
+    public static bool IsValidImageUrl(string? url) =>
+        url is { Length: > 0 and <= MaxImageUrlLength }
+        && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && !string.IsNullOrEmpty(uri.Host);
+
+    public static Product Create(ProductDetails details, Slug slug, DateTime now)
+    {
+        Guard.Utc(now, nameof(now));
+        var product = new Product(string.Empty, slug.Value) { IsActive = true, CreatedAt = now };
+        product.Apply(details, slug, now);
+        return product;
+    }
+
+    public void Update(ProductDetails details, Slug slug, DateTime now) => Apply(details, slug, now);
+
+    public void Deactivate(DateTime now)
+    {
+        IsActive = false;
+        UpdatedAt = Guard.Utc(now, nameof(now));
+    }
+
+    private void Apply(ProductDetails details, Slug slug, DateTime now)
+    {
+        if (!IsValidPrice(details.Price))
+        {
+            throw new DomainRuleException($"Price must be between 0 and {MaxPrice} with at most {PriceScale} decimals.");
+        }
+
+        if (details.Stock < 0)
+        {
+            throw new DomainRuleException("Stock cannot be negative.");
+        }
+
+        var imageUrl = Guard.OptionalText(details.ImageUrl, MaxImageUrlLength, "Image URL");
+        if (imageUrl is not null && !IsValidImageUrl(imageUrl))
+        {
+            throw new DomainRuleException("Image URL must be an absolute http or https URL.");
+        }
+
+        Name = Guard.RequiredText(details.Name, MaxNameLength, "Name");
+        Description = Guard.OptionalText(details.Description, MaxDescriptionLength, "Description");
+        Price = details.Price;
+        ImageUrl = imageUrl;
+        Stock = details.Stock;
+        CategoryId = details.CategoryId;
+        Slug = slug.Value;
+        UpdatedAt = Guard.Utc(now, nameof(now));
+    }
+}

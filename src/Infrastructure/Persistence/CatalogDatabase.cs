@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+
+namespace Ecommerce.Infrastructure.Persistence;
+
+/// <summary>How the catalog connects to PostgreSQL, shared by the service and the EF Core tools.</summary>
+public static class CatalogDatabase
+{
+    public const string ConnectionStringName = "Catalog";
+
+    /// <summary>The embedded development database that <c>make db-start</c> runs; it has no password.</summary>
+    public const string LocalConnectionString = "Host=127.0.0.1;Port=55432;Database=catalog;Username=postgres";
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseNpgsql(connectionString, ConfigureNpgsql)
+            .UseSnakeCaseNamingConvention();
+
+    private static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql) =>
+        npgsql.MigrationsAssembly(typeof(CatalogDatabase).Assembly.FullName);
+}
