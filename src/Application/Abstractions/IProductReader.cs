@@ -1,0 +1,15 @@
+using Ecommerce.Application.Common.Paging;
+using Ecommerce.Application.Products;
+
+namespace Ecommerce.Application.Abstractions;
+
+/// <summary>Read-only, untracked product queries projected straight to DTOs.</summary>
+public interface IProductReader
+{
+    Task<ProductDto?> FindActiveAsync(int id, CancellationToken cancellationToken);
+
+    Task<ProductDto?> FindActiveBySlugAsync(string slug, CancellationToken cancellationToken);
+
+    /// <summary>One page of active products matching <paramref name="criteria"/>, with the total count.</summary>
+    Task<PagedList<ProductDto>> ListAsync(ProductListCriteria criteria, CancellationToken cancellationToken);
+}

@@ -1,0 +1,44 @@
+using Ecommerce.Application.Common.Results;
+using FluentValidation;
+using Mediator;
+
+namespace Ecommerce.Application.Common.Behaviors;
+
+/// <summary>Runs every validator of the request; failures become a validation error, not an exception.</summary>
+public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+    where TResponse : IOutcome<TResponse>
+{
+    private readonly IValidator<TMessage>[] _validators = [.. validators];
+
+    public async ValueTask<TResponse> Handle(
+        TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (_validators.Length == 0)
+        {
+            return await next(message, cancellationToken);
+        }
+
+        var context = new ValidationContext<TMessage>(message);
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in _validators)
+        {
+            var result = await validator.ValidateAsync(context, cancellationToken);
+            failures.AddRange(result.Errors);
+        }
+
+        if (failures.Count == 0)
+        {
+            return await next(message, cancellationToken);
+        }
+
+        var fields = failures
+            .GroupBy(failure => ToCamelCase(failure.PropertyName), StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray());
+        return TResponse.Failure(Error.Validation(fields));
+    }
+
+    private static string ToCamelCase(string name) =>
+        string.IsNullOrEmpty(name) || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+}

@@ -1,0 +1,12 @@
+namespace Ecommerce.Application.Products;
+
+public enum ProductSort
+{
+    Name,
+    NameDescending,
+    Price,
+    PriceDescending,
+    Rating,
+    RatingDescending,
+    Newest,
+}

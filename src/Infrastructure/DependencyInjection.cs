@@ -1,0 +1,28 @@
+using Ecommerce.Application.Abstractions;
+using Ecommerce.Infrastructure.Persistence;
+using Ecommerce.Infrastructure.Persistence.Categories;
+using Ecommerce.Infrastructure.Persistence.Products;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ecommerce.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(CatalogDatabase.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"The connection string '{CatalogDatabase.ConnectionStringName}' is not configured: set ConnectionStrings__{CatalogDatabase.ConnectionStringName}.");
+        }
+
+        services.AddDbContextPool<CatalogDbContext>(options => CatalogDatabase.Configure(options, connectionString));
+        services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddCategoryPersistence();
+        services.AddProductPersistence();
+        return services;
+    }
+}

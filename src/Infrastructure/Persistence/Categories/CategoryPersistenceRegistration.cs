@@ -1,0 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ecommerce.Infrastructure.Persistence.Categories;
+
+internal static class CategoryPersistenceRegistration
+{
+    public static IServiceCollection AddCategoryPersistence(this IServiceCollection services) => services;
+}

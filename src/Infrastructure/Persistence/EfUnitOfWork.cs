@@ -1,0 +1,27 @@
+using Ecommerce.Application.Abstractions;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Ecommerce.Infrastructure.Persistence;
+
+internal sealed class EfUnitOfWork(CatalogDbContext dbContext) : IUnitOfWork
+{
+    public async Task<SaveOutcome> SaveChangesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dbContext.SaveChangesAsync(cancellationToken);
+            return SaveOutcome.Saved;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveOutcome.StaleRow;
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return SaveOutcome.UniqueViolation;
+        }
+    }
+
+    public void DiscardChanges() => dbContext.ChangeTracker.Clear();
+}

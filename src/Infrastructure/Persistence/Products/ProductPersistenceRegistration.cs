@@ -1,0 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ecommerce.Infrastructure.Persistence.Products;
+
+internal static class ProductPersistenceRegistration
+{
+    public static IServiceCollection AddProductPersistence(this IServiceCollection services) => services;
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Ecommerce.Application.Common.Concurrency;
+using Microsoft.Net.Http.Headers;
+
+namespace Ecommerce.WebApi.Http;
+
+/// <summary>Strong ETags from row versions, and <c>If-Match</c> as a version precondition.</summary>
+public static class EntityTags
+{
+    public static string For(uint version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
+
+    public static void SetETag(this HttpResponse response, uint version) =>
+        response.Headers.ETag = For(version);
+
+    /// <summary>Null without <c>If-Match</c>. Weak or malformed tags never match (RFC 9110 uses strong comparison).</summary>
+    public static VersionPrecondition? IfMatch(this HttpRequest request)
+    {
+        var header = request.Headers.IfMatch;
+        if (header.Count == 0)
+        {
+            return null;
+        }
+
+        if (!EntityTagHeaderValue.TryParseList(header, out var tags))
+        {
+            return VersionPrecondition.None;
+        }
+
+        if (tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any)))
+        {
+            return VersionPrecondition.Any;
+        }
+
+        var versions = new List<uint>(tags.Count);
+        foreach (var tag in tags)
+        {
+            if (!tag.IsWeak && uint.TryParse(tag.Tag.AsSpan(1, tag.Tag.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                versions.Add(version);
+            }
+        }
+
+        return versions.Count == 0 ? VersionPrecondition.None : VersionPrecondition.OneOf(versions);
+    }
+}
