@@ -1,0 +1,63 @@
+# The everyday commands. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
+
+SOLUTION := Ecommerce.sln
+BUNDLE := artifacts/efbundle
+
+.PHONY: help restore build format format-check test bundle db-start db-stop db-server-status \
+        migration db-upgrade db-downgrade db-status db-script migrations-check
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  %-18s %s\n", $$1, $$2 }'
+
+restore: ## Restore NuGet packages and the local dotnet-ef tool
+	dotnet tool restore
+	dotnet restore $(SOLUTION)
+
+build: restore ## Build everything (warnings are errors)
+	dotnet build $(SOLUTION) --no-restore
+
+format: ## Apply the .editorconfig style
+	dotnet format $(SOLUTION)
+
+format-check: restore ## Fail when a file does not follow the .editorconfig style
+	dotnet format $(SOLUTION) --verify-no-changes --no-restore
+
+test: format-check build migrations-check bundle ## Format check, build, pending-model check, bundle, all tests
+	rm -rf artifacts/test-results
+	CATALOG_EFBUNDLE=$(abspath $(BUNDLE)) dotnet test $(SOLUTION) --no-build
+
+bundle: ## Build the migration bundle artifacts/efbundle (self-contained, linux-x64)
+	bash scripts/migrations.sh bundle
+
+migrations-check: ## Fail when the model changed without a migration
+	bash scripts/migrations.sh check
+
+db-start: ## Start the embedded PostgreSQL (.data/postgres, 127.0.0.1:55432)
+	bash scripts/db.sh start
+
+db-stop: ## Stop the embedded PostgreSQL
+	bash scripts/db.sh stop
+
+db-server-status: ## Is the embedded PostgreSQL running?
+	bash scripts/db.sh status
+
+migration: ## Create a migration from model changes: make migration NAME=AddSomething
+	bash scripts/migrations.sh add "$(NAME)"
+
+db-upgrade: ## Apply migrations to head, or to TARGET=Name
+	bash scripts/migrations.sh upgrade $(TARGET)
+
+db-downgrade: ## Revert the last migration, or to TARGET=Name (TARGET=0: everything)
+	bash scripts/migrations.sh downgrade $(TARGET)
+
+db-status: ## List migrations, applied and pending
+	bash scripts/migrations.sh status
+
+db-script: ## Write the idempotent migration SQL to artifacts/migrations.sql
+	bash scripts/migrations.sh script

@@ -1,0 +1,56 @@
+namespace Ecommerce.Infrastructure.IntegrationTests.Migrations;
+
+/// <summary>The schema the migrations must produce at head, written out as the design states it.</summary>
+internal static class ExpectedSchema
+{
+    public static readonly IReadOnlyList<string> Tables = ["table categories", "table products"];
+
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "column categories.created_at timestamp with time zone not null",
+        "column categories.id integer not null identity by default",
+        "column categories.is_active boolean not null default true",
+        "column categories.name character varying(100) not null",
+        "column categories.parent_id integer",
+        "column categories.slug character varying(120) not null",
+        "column categories.updated_at timestamp with time zone not null",
+        "column products.category_id integer not null",
+        "column products.created_at timestamp with time zone not null",
+        "column products.description character varying(4000)",
+        "column products.id integer not null identity by default",
+        "column products.image_url character varying(2048)",
+        "column products.is_active boolean not null default true",
+        "column products.name character varying(200) not null",
+        "column products.price numeric(12,2) not null",
+        "column products.rating numeric(3,2) not null default 0.0",
+        "column products.slug character varying(120) not null",
+        "column products.stock integer not null",
+        "column products.updated_at timestamp with time zone not null",
+    ];
+
+    /// <summary>Index name, table and uniqueness; the definitions are checked separately.</summary>
+    public static readonly IReadOnlyList<string> Indexes =
+    [
+        "index ix_categories_parent_id on categories",
+        "index ix_categories_slug on categories unique",
+        "index ix_products_category_id on products",
+        "index ix_products_created_at on products",
+        "index ix_products_name on products",
+        "index ix_products_price on products",
+        "index ix_products_slug on products unique",
+        "index pk_categories on categories unique",
+        "index pk_products on products unique",
+    ];
+
+    public static readonly IReadOnlyList<string> Constraints =
+    [
+        "constraint ck_categories_parent_not_self on categories: CHECK (((parent_id IS NULL) OR (parent_id <> id)))",
+        "constraint ck_products_price_non_negative on products: CHECK ((price >= (0)::numeric))",
+        "constraint ck_products_rating_range on products: CHECK (((rating >= (0)::numeric) AND (rating <= (5)::numeric)))",
+        "constraint ck_products_stock_non_negative on products: CHECK ((stock >= 0))",
+        "constraint fk_categories_parent_id on categories: FOREIGN KEY (parent_id) REFERENCES categories(id) ON DELETE RESTRICT",
+        "constraint fk_products_category_id on products: FOREIGN KEY (category_id) REFERENCES categories(id) ON DELETE RESTRICT",
+        "constraint pk_categories on categories: PRIMARY KEY (id)",
+        "constraint pk_products on products: PRIMARY KEY (id)",
+    ];
+}
