@@ -52,10 +52,11 @@ public sealed class Category
             throw new DomainRuleException("A category cannot become its own ancestor.");
         }
 
-        Name = Guard.RequiredText(name, MaxNameLength, "Name");
+        var checkedName = Guard.RequiredText(name, MaxNameLength, "Name");
+        UpdatedAt = Guard.Utc(now, nameof(now));
+        Name = checkedName;
         Slug = slug.Value;
         ParentId = parentId;
-        UpdatedAt = Guard.Utc(now, nameof(now));
     }
 
     public bool WouldBecomeItsOwnAncestor(int? parentId, IReadOnlyCollection<int> newParentLineage) =>

@@ -89,13 +89,18 @@ public sealed class Product
             throw new DomainRuleException("Image URL must be an absolute http or https URL.");
         }
 
-        Name = Guard.RequiredText(details.Name, MaxNameLength, "Name");
-        Description = Guard.OptionalText(details.Description, MaxDescriptionLength, "Description");
+        // Every check runs before the first assignment, so a refused change leaves the product as it was.
+        var name = Guard.RequiredText(details.Name, MaxNameLength, "Name");
+        var description = Guard.OptionalText(details.Description, MaxDescriptionLength, "Description");
+        var updatedAt = Guard.Utc(now, nameof(now));
+
+        Name = name;
+        Description = description;
         Price = details.Price;
         ImageUrl = imageUrl;
         Stock = details.Stock;
         CategoryId = details.CategoryId;
         Slug = slug.Value;
-        UpdatedAt = Guard.Utc(now, nameof(now));
+        UpdatedAt = updatedAt;
     }
 }
