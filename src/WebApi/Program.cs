@@ -1,15 +1,17 @@
 using Ecommerce.Application;
 using Ecommerce.Infrastructure;
-using Ecommerce.WebApi.Endpoints;
+using Ecommerce.WebApi.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddSerilogLogging();
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
-builder.Services.AddProblemDetails();
+builder.Services.AddWebApi();
 
 var app = builder.Build();
 
-app.MapCatalogApi();
+app.UseWebApi();
+await app.SeedDemoCatalogIfAskedAsync();
 
-app.Run();
+await app.RunAsync();

@@ -1,8 +1,12 @@
+using Ecommerce.Application.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecommerce.Infrastructure.Persistence.Products;
 
 internal static class ProductPersistenceRegistration
 {
-    public static IServiceCollection AddProductPersistence(this IServiceCollection services) => services;
+    public static IServiceCollection AddProductPersistence(this IServiceCollection services) =>
+        services
+            .AddScoped<IProductRepository, ProductRepository>()
+            .AddScoped<IProductReader, ProductReader>();
 }

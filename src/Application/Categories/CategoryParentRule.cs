@@ -1,0 +1,31 @@
+using Ecommerce.Application.Abstractions;
+using Ecommerce.Application.Common.Results;
+using Ecommerce.Domain.Catalog;
+
+namespace Ecommerce.Application.Categories;
+
+/// <summary>A parent must be an active category, and a category may not become its own ancestor.</summary>
+internal static class CategoryParentRule
+{
+    public const string Field = "parentId";
+
+    /// <returns>The new parent's lineage (itself and its ancestors), or why the parent is refused.</returns>
+    public static async Task<Result<IReadOnlyCollection<int>>> CheckAsync(
+        ICategoryRepository categories, Category? moving, int? parentId, CancellationToken cancellationToken)
+    {
+        if (parentId is not { } id)
+        {
+            return Array.Empty<int>();
+        }
+
+        if (!await categories.IsActiveAsync(id, cancellationToken))
+        {
+            return Error.Validation(Field, $"No active category has the id {id}.");
+        }
+
+        var lineage = await categories.GetLineageAsync(id, cancellationToken);
+        return moving is not null && moving.WouldBecomeItsOwnAncestor(id, lineage)
+            ? Error.Validation(Field, "A category cannot be moved under itself or one of its descendants.")
+            : Result<IReadOnlyCollection<int>>.Success(lineage);
+    }
+}

@@ -1,0 +1,47 @@
+using Ecommerce.Application.Abstractions;
+using Ecommerce.Application.Common.Results;
+using Ecommerce.Application.Common.Slugs;
+using Ecommerce.Application.Common.Validation;
+using Ecommerce.Domain.Catalog;
+using FluentValidation;
+using Mapster;
+using Mediator;
+
+namespace Ecommerce.Application.Categories;
+
+public sealed record CreateCategoryCommand(string? Name, string? Slug, int? ParentId)
+    : ICommand<Result<Saved<CategoryDto>>>, IGeneratesSlug;
+
+internal sealed class CreateCategoryValidator : AbstractValidator<CreateCategoryCommand>
+{
+    public CreateCategoryValidator()
+    {
+        RuleFor(command => command.Name).ValidName(Category.MaxNameLength);
+        RuleFor(command => command.Slug).ValidSlug();
+        RuleFor(command => command.ParentId).ValidId();
+    }
+}
+
+internal sealed class CreateCategoryHandler(ICategoryRepository categories, TimeProvider clock)
+    : ICommandHandler<CreateCategoryCommand, Result<Saved<CategoryDto>>>
+{
+    public async ValueTask<Result<Saved<CategoryDto>>> Handle(CreateCategoryCommand command, CancellationToken cancellationToken)
+    {
+        var parent = await CategoryParentRule.CheckAsync(categories, null, command.ParentId, cancellationToken);
+        if (!parent.IsSuccess)
+        {
+            return parent.Error;
+        }
+
+        var name = command.Name!.Trim();
+        var slug = await SlugChoice.ChooseAsync(command.Slug, name, null, categories.FindSlugsLikeAsync, "Category", cancellationToken);
+        if (!slug.IsSuccess)
+        {
+            return slug.Error;
+        }
+
+        var category = Category.Create(name, slug.Value, command.ParentId, clock.GetUtcNow().UtcDateTime);
+        categories.Add(category);
+        return new Saved<CategoryDto>(() => category.Adapt<CategoryDto>());
+    }
+}

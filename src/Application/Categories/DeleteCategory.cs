@@ -1,0 +1,41 @@
+using Ecommerce.Application.Abstractions;
+using Ecommerce.Application.Common.Concurrency;
+using Ecommerce.Application.Common.Results;
+using Mediator;
+
+namespace Ecommerce.Application.Categories;
+
+/// <summary>Deactivates a category; refused while it still has active subcategories or products.</summary>
+public sealed record DeleteCategoryCommand(int Id, VersionPrecondition? Precondition)
+    : ICommand<Result<Success>>, IConditionalWrite;
+
+internal sealed class DeleteCategoryHandler(ICategoryRepository categories, TimeProvider clock)
+    : ICommandHandler<DeleteCategoryCommand, Result<Success>>
+{
+    public async ValueTask<Result<Success>> Handle(DeleteCategoryCommand command, CancellationToken cancellationToken)
+    {
+        var category = await categories.FindAsync(command.Id, cancellationToken);
+        if (category is not { IsActive: true })
+        {
+            return Error.NotFound("Category");
+        }
+
+        if (command.Precondition?.IsSatisfiedBy(category.Version) == false)
+        {
+            return Error.PreconditionFailed("Category");
+        }
+
+        if (await categories.HasActiveChildrenAsync(category.Id, cancellationToken))
+        {
+            return Error.Conflict("Category.HasSubcategories", "The category still has active subcategories; delete or move them first.");
+        }
+
+        if (await categories.HasActiveProductsAsync(category.Id, cancellationToken))
+        {
+            return Error.Conflict("Category.HasProducts", "The category still has active products; delete or move them first.");
+        }
+
+        category.Deactivate(clock.GetUtcNow().UtcDateTime);
+        return Success.Instance;
+    }
+}

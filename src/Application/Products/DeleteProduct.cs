@@ -1,0 +1,31 @@
+using Ecommerce.Application.Abstractions;
+using Ecommerce.Application.Common.Concurrency;
+using Ecommerce.Application.Common.Results;
+using Mediator;
+
+namespace Ecommerce.Application.Products;
+
+/// <summary>Deactivates a product; the row stays for orders and history.</summary>
+public sealed record DeleteProductCommand(int Id, VersionPrecondition? Precondition)
+    : ICommand<Result<Success>>, IConditionalWrite;
+
+internal sealed class DeleteProductHandler(IProductRepository products, TimeProvider clock)
+    : ICommandHandler<DeleteProductCommand, Result<Success>>
+{
+    public async ValueTask<Result<Success>> Handle(DeleteProductCommand command, CancellationToken cancellationToken)
+    {
+        var product = await products.FindAsync(command.Id, cancellationToken);
+        if (product is not { IsActive: true })
+        {
+            return Error.NotFound("Product");
+        }
+
+        if (command.Precondition?.IsSatisfiedBy(product.Version) == false)
+        {
+            return Error.PreconditionFailed("Product");
+        }
+
+        product.Deactivate(clock.GetUtcNow().UtcDateTime);
+        return Success.Instance;
+    }
+}

@@ -1,0 +1,36 @@
+using Ecommerce.Application.Abstractions;
+using Ecommerce.Domain.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecommerce.Infrastructure.Persistence.Categories;
+
+internal sealed class CategoryRepository(CatalogDbContext dbContext) : ICategoryRepository
+{
+    public Task<Category?> FindAsync(int id, CancellationToken cancellationToken) =>
+        dbContext.Categories.FirstOrDefaultAsync(category => category.Id == id, cancellationToken);
+
+    public Task<bool> IsActiveAsync(int id, CancellationToken cancellationToken) =>
+        dbContext.Categories.AnyAsync(category => category.Id == id && category.IsActive, cancellationToken);
+
+    public async Task<IReadOnlyCollection<int>> GetLineageAsync(int id, CancellationToken cancellationToken) =>
+        // UNION rather than UNION ALL: should a cycle ever reach the table, the walk still ends.
+        await dbContext.Database.SqlQuery<int>($"""
+            WITH RECURSIVE lineage AS (
+                SELECT id, parent_id FROM categories WHERE id = {id}
+                UNION
+                SELECT parent.id, parent.parent_id FROM categories parent JOIN lineage child ON parent.id = child.parent_id
+            )
+            SELECT id AS "Value" FROM lineage
+            """).ToListAsync(cancellationToken);
+
+    public Task<bool> HasActiveChildrenAsync(int id, CancellationToken cancellationToken) =>
+        dbContext.Categories.AnyAsync(category => category.ParentId == id && category.IsActive, cancellationToken);
+
+    public Task<bool> HasActiveProductsAsync(int id, CancellationToken cancellationToken) =>
+        dbContext.Products.AnyAsync(product => product.CategoryId == id && product.IsActive, cancellationToken);
+
+    public Task<IReadOnlySet<string>> FindSlugsLikeAsync(Slug slug, CancellationToken cancellationToken) =>
+        SlugQueries.FindTakenAsync(dbContext.Categories, category => category.Slug, slug, cancellationToken);
+
+    public void Add(Category category) => dbContext.Categories.Add(category);
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Ecommerce.WebApi.Http;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Ecommerce.WebApi.Hosting;
+
+/// <summary>
+/// Turns exceptions into problem responses: a request the framework could not bind (malformed
+/// JSON, a value of the wrong type, a wrong content type) becomes a 4xx naming the field; anything
+/// else is a 500 whose details only Development shows.
+/// </summary>
+internal sealed partial class ExceptionProblemHandler(
+    IProblemDetailsService problemDetails, IHostEnvironment environment, ILogger<ExceptionProblemHandler> logger)
+    : IExceptionHandler
+{
+    /// <summary>The <c>errors</c> key for a body that is not JSON at all, where no field can be named.</summary>
+    public const string BodyField = "body";
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception is BadHttpRequestException badRequest
+            ? BadRequestProblem(badRequest)
+            : UnexpectedProblem(exception);
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        problem.Type = ErrorResults.TypeFor(problem.Status!.Value);
+        problem.Extensions["traceId"] = ErrorResults.TraceId(httpContext);
+        httpContext.Response.StatusCode = problem.Status.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = environment.IsDevelopment() ? exception : null,
+        });
+    }
+
+    private static ProblemDetails BadRequestProblem(BadHttpRequestException exception)
+    {
+        if (exception.StatusCode != StatusCodes.Status400BadRequest)
+        {
+            return new ProblemDetails
+            {
+                Status = exception.StatusCode,
+                Title = exception.StatusCode == StatusCodes.Status415UnsupportedMediaType ? "Unsupported Media Type" : "Bad Request",
+                Detail = exception.StatusCode == StatusCodes.Status415UnsupportedMediaType
+                    ? "The request body must be application/json."
+                    : "The request could not be read.",
+            };
+        }
+
+        var field = exception.InnerException is JsonException json ? FieldOf(json.Path) : BodyField;
+        var message = exception.InnerException is JsonException
+            ? field == BodyField ? "The request body is not valid JSON." : $"The value of '{field}' is not valid for its type."
+            : "A JSON request body is required.";
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = ErrorResults.TitleFor(StatusCodes.Status400BadRequest),
+        };
+    }
+
+    private ProblemDetails UnexpectedProblem(Exception exception) => new()
+    {
+        Status = StatusCodes.Status500InternalServerError,
+        Title = ErrorResults.TitleFor(StatusCodes.Status500InternalServerError),
+        Detail = environment.IsDevelopment() ? exception.ToString() : null,
+    };
+
+    /// <summary><c>$.price</c> gives <c>price</c>; a path of just <c>$</c> (or none) names the whole body.</summary>
+    private static string FieldOf(string? path)
+    {
+        var field = path?.TrimStart('$').TrimStart('.');
+        return string.IsNullOrEmpty(field) ? BodyField : field;
+    }
+
+    [LoggerMessage(LogLevel.Error, "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path);
+}

@@ -1,0 +1,28 @@
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace Ecommerce.WebApi.Hosting;
+
+internal static class Logging
+{
+    /// <summary>
+    /// Serilog, with levels from the <c>Serilog</c> configuration section: readable text in
+    /// Development, one compact JSON object per event elsewhere, for log collectors.
+    /// </summary>
+    public static WebApplicationBuilder AddSerilogLogging(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+            if (builder.Environment.IsDevelopment())
+            {
+                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+            }
+            else
+            {
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+        });
+        return builder;
+    }
+}
