@@ -1,0 +1,46 @@
+using System.Net;
+using Ecommerce.Application.Abstractions;
+using Ecommerce.Application.Categories;
+using Ecommerce.WebApi.FunctionalTests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ecommerce.WebApi.FunctionalTests.Host;
+
+public sealed class ErrorResponseTests(CatalogApiFactory factory) : IClassFixture<CatalogApiFactory>
+{
+    [Fact]
+    public async Task Unknown_routes_and_methods_are_problems_too()
+    {
+        var client = factory.CreateClient();
+
+        await (await client.GetAsync("/api/v1/nothing-here")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await client.PatchAsync("/api/v1/categories/1", null)).AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_is_a_500_that_reveals_nothing_outside_development()
+    {
+        var client = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddScoped<ICategoryReader, FailingCategoryReader>())).CreateClient();
+
+        var response = await client.GetAsync("/api/v1/categories");
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.InternalServerError);
+        var body = problem.GetRawText();
+        Assert.DoesNotContain(FailingCategoryReader.Secret, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", body, StringComparison.Ordinal);
+        Assert.False(problem.TryGetProperty("detail", out var detail) && detail.ValueKind == System.Text.Json.JsonValueKind.String);
+    }
+
+    private sealed class FailingCategoryReader : ICategoryReader
+    {
+        public const string Secret = "SELECT password FROM users";
+
+        public Task<CategoryDto?> FindActiveAsync(int id, CancellationToken cancellationToken) => throw new InvalidOperationException(Secret);
+
+        public Task<CategoryDto?> FindActiveBySlugAsync(string slug, CancellationToken cancellationToken) => throw new InvalidOperationException(Secret);
+
+        public Task<IReadOnlyList<CategoryDto>> ListActiveAsync(CancellationToken cancellationToken) => throw new InvalidOperationException(Secret);
+    }
+}

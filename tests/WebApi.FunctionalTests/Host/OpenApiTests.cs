@@ -1,0 +1,29 @@
+using System.Net;
+using System.Text.Json;
+using Ecommerce.WebApi.FunctionalTests.Infrastructure;
+
+namespace Ecommerce.WebApi.FunctionalTests.Host;
+
+public sealed class OpenApiTests(CatalogApiFactory factory) : IClassFixture<CatalogApiFactory>
+{
+    [Fact]
+    public async Task The_document_describes_every_endpoint_and_its_error_responses()
+    {
+        var response = await factory.CreateClient().GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var paths = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("paths");
+        Assert.Equal(
+            [
+                "/api/v1/categories", "/api/v1/categories/by-slug/{slug}", "/api/v1/categories/tree", "/api/v1/categories/{id}",
+                "/api/v1/products", "/api/v1/products/by-slug/{slug}", "/api/v1/products/{id}",
+            ],
+            paths.EnumerateObject().Select(path => path.Name).Order(StringComparer.Ordinal));
+        var updateProduct = paths.GetProperty("/api/v1/products/{id}").GetProperty("put").GetProperty("responses");
+        Assert.Equal(
+            ["200", "400", "404", "409", "412"],
+            updateProduct.EnumerateObject().Select(status => status.Name).Order(StringComparer.Ordinal));
+        var createCategory = paths.GetProperty("/api/v1/categories").GetProperty("post").GetProperty("responses");
+        Assert.Equal(["201", "400", "409"], createCategory.EnumerateObject().Select(status => status.Name).Order(StringComparer.Ordinal));
+    }
+}
