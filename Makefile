@@ -9,11 +9,14 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 SOLUTION := Ecommerce.sln
 BUNDLE := artifacts/efbundle
 
-.PHONY: help restore build format format-check test bundle db-start db-stop db-server-status \
+.PHONY: help run restore build format format-check test bundle db-start db-stop db-server-status \
         migration db-upgrade db-downgrade db-status db-script migrations-check
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  %-18s %s\n", $$1, $$2 }'
+
+run: ## Serve the API on http://127.0.0.1:5080 over the embedded PostgreSQL, with demo data
+	bash scripts/run.sh
 
 restore: ## Restore NuGet packages and the local dotnet-ef tool
 	dotnet tool restore
