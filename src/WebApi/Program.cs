@@ -7,7 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSerilogLogging();
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
-builder.Services.AddWebApi();
+builder.Services.AddWebApi(builder.Configuration);
 
 var app = builder.Build();
 

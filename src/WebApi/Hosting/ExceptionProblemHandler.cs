@@ -45,10 +45,18 @@ internal sealed partial class ExceptionProblemHandler(
             return new ProblemDetails
             {
                 Status = exception.StatusCode,
-                Title = exception.StatusCode == StatusCodes.Status415UnsupportedMediaType ? "Unsupported Media Type" : "Bad Request",
-                Detail = exception.StatusCode == StatusCodes.Status415UnsupportedMediaType
-                    ? "The request body must be application/json."
-                    : "The request could not be read.",
+                Title = exception.StatusCode switch
+                {
+                    StatusCodes.Status415UnsupportedMediaType => "Unsupported Media Type",
+                    StatusCodes.Status413PayloadTooLarge => "Payload Too Large",
+                    _ => "Bad Request",
+                },
+                Detail = exception.StatusCode switch
+                {
+                    StatusCodes.Status415UnsupportedMediaType => "The request body must be application/json.",
+                    StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+                    _ => "The request could not be read.",
+                },
             };
         }
 

@@ -7,10 +7,14 @@ namespace Ecommerce.WebApi.Hosting;
 
 internal static class WebApiPipeline
 {
+    /// <summary>On when the service itself terminates TLS; off for the loopback development run.</summary>
+    public const string UseHttpsSetting = "Transport:UseHttps";
+
     public static WebApplication UseWebApi(this WebApplication app)
     {
         // Outermost, so that it logs the status the client finally got.
         app.UseSerilogRequestLogging();
+        app.UseSecurityHeaders();
 
         // A request the framework could not bind is the client's mistake, not an error of ours to log.
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -18,6 +22,17 @@ internal static class WebApiPipeline
             SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
         });
         app.UseStatusCodePages();
+        if (app.Configuration.GetValue<bool>(UseHttpsSetting))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseCors();
+        app.UseRequestBodyLimit(app.Services.GetRequiredService<CatalogLimits>().MaxRequestBodyBytes);
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(WebApiServices.ReadyTag) });

@@ -1,5 +1,6 @@
 using Ecommerce.Infrastructure.Persistence.Health;
 using Ecommerce.WebApi.Http;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace Ecommerce.WebApi.Hosting;
@@ -8,8 +9,10 @@ internal static class WebApiServices
 {
     public const string ReadyTag = "ready";
 
-    public static IServiceCollection AddWebApi(this IServiceCollection services)
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddCatalogSecurity(configuration);
+        var limits = configuration.GetSection(CatalogLimits.Section).Get<CatalogLimits>() ?? new CatalogLimits();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Extensions.TryAdd("traceId", ErrorResults.TraceId(context.HttpContext));
@@ -23,7 +26,12 @@ internal static class WebApiServices
         // Binding failures become exceptions in every environment, so that ExceptionProblemHandler
         // can name the offending field instead of answering an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(options => options.SerializerOptions.MaxDepth = 32);
+        services.Configure<JsonOptions>(options =>
+        {
+            // The web defaults read numbers from strings; the contract wants "12" refused where 12 belongs.
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            options.SerializerOptions.MaxDepth = limits.MaxJsonDepth;
+        });
 
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<CatalogDatabaseHealthCheck>("database", tags: [ReadyTag]);

@@ -21,9 +21,9 @@ public sealed class OpenApiTests(CatalogApiFactory factory) : IClassFixture<Cata
             paths.EnumerateObject().Select(path => path.Name).Order(StringComparer.Ordinal));
         var updateProduct = paths.GetProperty("/api/v1/products/{id}").GetProperty("put").GetProperty("responses");
         Assert.Equal(
-            ["200", "400", "404", "409", "412"],
+            ["200", "400", "401", "403", "404", "409", "412", "429"],
             updateProduct.EnumerateObject().Select(status => status.Name).Order(StringComparer.Ordinal));
         var createCategory = paths.GetProperty("/api/v1/categories").GetProperty("post").GetProperty("responses");
-        Assert.Equal(["201", "400", "409"], createCategory.EnumerateObject().Select(status => status.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["201", "400", "401", "403", "409", "429"], createCategory.EnumerateObject().Select(status => status.Name).Order(StringComparer.Ordinal));
     }
 }

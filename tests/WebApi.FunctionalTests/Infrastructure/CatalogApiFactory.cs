@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using Ecommerce.Infrastructure.Persistence;
 using Ecommerce.TestSupport;
 using Microsoft.AspNetCore.Hosting;
@@ -9,13 +10,16 @@ namespace Ecommerce.WebApi.FunctionalTests.Infrastructure;
 
 /// <summary>
 /// The real service over a fresh PostgreSQL database at migration head; one per test class
-/// (<c>IClassFixture&lt;CatalogApiFactory&gt;</c>).
+/// (<c>IClassFixture&lt;CatalogApiFactory&gt;</c>). Clients carry an admin token unless made with
+/// <see cref="CreateAnonymousClient"/>; rate limits are out of the way unless a test sets its own.
 /// </summary>
-public sealed class CatalogApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class CatalogApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly PostgresDatabase _database = new();
 
     public PostgresDatabase Database => _database;
+
+    public TestTokens Tokens { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -30,9 +34,36 @@ public sealed class CatalogApiFactory : WebApplicationFactory<Program>, IAsyncLi
         await _database.DisposeAsync();
     }
 
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Admin());
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting($"ConnectionStrings:{CatalogDatabase.ConnectionStringName}", _database.ConnectionString);
+        builder.UseSetting("Catalog:Limits:Reads:PermitLimit", "1000000");
+        builder.UseSetting("Catalog:Limits:Writes:PermitLimit", "1000000");
+        foreach (var (key, value) in Tokens.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
+
+    /// <summary>Extra configuration of a derived factory, applied last.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 }

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Ecommerce.WebApi.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Ecommerce.WebApi.Hosting;
+
+internal static class Security
+{
+    public const string CatalogWriterPolicy = "CatalogWriter";
+    public const string AdminRole = "admin";
+    public const string ReadsRateLimit = "reads";
+    public const string WritesRateLimit = "writes";
+    public const string CorsSection = "Cors:AllowedOrigins";
+
+    /// <summary>
+    /// JWT bearer tokens bound from <c>Authentication:Schemes:Bearer</c> (the section that
+    /// <c>dotnet user-jwts</c> writes, and where production names its identity provider's Authority),
+    /// one policy for catalog writes, per-client rate limits and CORS closed unless origins are listed.
+    /// </summary>
+    public static IServiceCollection AddCatalogSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection(CatalogLimits.Section).Get<CatalogLimits>() ?? new CatalogLimits();
+        services.AddSingleton(limits);
+
+        services.AddAuthentication().AddJwtBearer();
+        services.AddAuthorizationBuilder().AddPolicy(CatalogWriterPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole));
+
+        services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(ReadsRateLimit, context => PerClient(context, limits.Reads));
+            options.AddPolicy(WritesRateLimit, context => PerClient(context, limits.Writes));
+            options.OnRejected = WriteTooManyRequestsAsync;
+        });
+
+        var origins = configuration.GetSection(CorsSection).Get<string[]>() ?? [];
+        services.AddCors(options => options.AddDefaultPolicy(policy =>
+        {
+            if (origins.Length > 0)
+            {
+                policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("ETag", "Location", "Retry-After");
+            }
+        }));
+
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+        });
+        return services;
+    }
+
+    /// <summary>Authenticated clients are limited by name, anonymous ones by address.</summary>
+    private static RateLimitPartition<string> PerClient(HttpContext context, CatalogLimits.RateLimit limit)
+    {
+        var client = context.User.Identity?.IsAuthenticated == true
+            ? "user:" + context.User.Identity.Name
+            : "ip:" + context.Connection.RemoteIpAddress;
+        return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit.PermitLimit,
+            Window = TimeSpan.FromSeconds(limit.WindowSeconds),
+            QueueLimit = 0,
+        });
+    }
+
+    private static async ValueTask WriteTooManyRequestsAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var http = rejected.HttpContext;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too Many Requests",
+                Detail = "Too many requests from this client; retry after the time in the Retry-After header.",
+                Type = ErrorResults.TypeFor(StatusCodes.Status429TooManyRequests),
+            },
+        });
+    }
+}
