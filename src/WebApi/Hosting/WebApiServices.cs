@@ -1,6 +1,6 @@
+using System.Text.Json.Serialization;
 using Ecommerce.Infrastructure.Persistence.Health;
 using Ecommerce.WebApi.Http;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace Ecommerce.WebApi.Hosting;
