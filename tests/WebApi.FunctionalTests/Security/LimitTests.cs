@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text;
+using Ecommerce.WebApi.FunctionalTests.Infrastructure;
+
+namespace Ecommerce.WebApi.FunctionalTests.Security;
+
+public sealed class TightLimitsFactory : CatalogApiFactory
+{
+    public const int Writes = 3;
+    public const int Reads = 5;
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Catalog:Limits:Writes:PermitLimit"] = Writes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Catalog:Limits:Reads:PermitLimit"] = Reads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
+
+public sealed class RateLimitTests(TightLimitsFactory factory) : IClassFixture<TightLimitsFactory>
+{
+    [Fact]
+    public async Task Writes_over_the_limit_get_429_with_retry_after()
+    {
+        var client = factory.CreateClient();
+        for (var write = 0; write < TightLimitsFactory.Writes; write++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/categories", Json($"{{\"name\":\"Limit {write}\"}}"))).StatusCode);
+        }
+
+        var refused = await client.PostAsync("/api/v1/categories", Json("{\"name\":\"One too many\"}"));
+
+        await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        Assert.Equal(TightLimitsFactory.Writes, await factory.Database.ScalarAsync<long>("SELECT count(*) FROM categories"));
+    }
+
+    [Fact]
+    public async Task Reads_have_their_own_looser_limit()
+    {
+        var client = factory.CreateAnonymousClient();
+        for (var read = 0; read < TightLimitsFactory.Reads; read++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/products")).StatusCode);
+        }
+
+        var refused = await client.GetAsync("/api/v1/products");
+
+        await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.True(refused.Headers.Contains("Retry-After"));
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+}
+
+public sealed class RequestLimitTests(CatalogApiFactory factory) : IClassFixture<CatalogApiFactory>
+{
+    [Fact]
+    public async Task A_body_over_one_megabyte_is_413()
+    {
+        var body = "{\"name\":\"" + new string('x', 1024 * 1024) + "\"}";
+
+        var response = await factory.CreateClient().PostAsync("/api/v1/categories", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task Json_nested_deeper_than_the_limit_is_400()
+    {
+        var body = "{\"name\":\"Deep\",\"extra\":" + string.Concat(Enumerable.Repeat("[", 64)) + string.Concat(Enumerable.Repeat("]", 64)) + "}";
+
+        var response = await factory.CreateClient().PostAsync("/api/v1/categories", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("{\"name\":\"P\",\"price\":\"12\",\"stock\":1,\"categoryId\":1}", "price")]
+    [InlineData("{\"name\":\"P\",\"price\":12,\"stock\":\"1\",\"categoryId\":1}", "stock")]
+    [InlineData("{\"name\":\"P\",\"price\":12,\"stock\":1,\"categoryId\":\"1\"}", "categoryId")]
+    public async Task A_number_sent_as_a_string_is_400(string body, string field) =>
+        await (await factory.CreateClient().PostAsync("/api/v1/products", new StringContent(body, Encoding.UTF8, "application/json")))
+            .AssertValidationErrorsAsync(field);
+}
