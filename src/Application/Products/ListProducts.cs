@@ -1,6 +1,7 @@
 using Ecommerce.Application.Abstractions;
 using Ecommerce.Application.Common.Paging;
 using Ecommerce.Application.Common.Results;
+using Ecommerce.Application.Common.Validation;
 using Ecommerce.Domain.Catalog;
 using FluentValidation;
 using Mediator;
@@ -26,7 +27,8 @@ internal sealed class ListProductsValidator : AbstractValidator<ListProductsQuer
     public ListProductsValidator()
     {
         RuleFor(query => query.Q).MaximumLength(ProductListParameters.MaxSearchLength)
-            .WithMessage($"q is at most {ProductListParameters.MaxSearchLength} characters.");
+            .WithMessage($"q is at most {ProductListParameters.MaxSearchLength} characters.")
+            .NoControlCharacters();
         RuleFor(query => query.MinPrice).Must(BeAPrice).WithMessage("minPrice must be a number from 0 to 99999999.99.");
         RuleFor(query => query.MaxPrice).Must(BeAPrice).WithMessage("maxPrice must be a number from 0 to 99999999.99.");
         RuleFor(query => query.MaxPrice)

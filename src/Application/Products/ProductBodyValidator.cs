@@ -14,14 +14,16 @@ internal abstract class ProductBodyValidator<T> : AbstractValidator<T>
         RuleFor(body => body.Slug).ValidSlug();
         RuleFor(body => body.Description)
             .Must(description => description is null || description.Trim().Length <= Product.MaxDescriptionLength)
-            .WithMessage($"A description is at most {Product.MaxDescriptionLength} characters.");
+            .WithMessage($"A description is at most {Product.MaxDescriptionLength} characters.")
+            .PlainText();
         RuleFor(body => body.Price)
             .NotNull().WithMessage("A price is required.")
             .Must(price => price is null || Product.IsValidPrice(price.Value))
             .WithMessage($"A price is from 0 to {Product.MaxPrice} with at most {Product.PriceScale} decimals.");
         RuleFor(body => body.ImageUrl)
             .Must(url => string.IsNullOrWhiteSpace(url) || Product.IsValidImageUrl(url.Trim()))
-            .WithMessage($"An image URL is an absolute http or https URL of at most {Product.MaxImageUrlLength} characters.");
+            .WithMessage($"An image URL is an absolute http or https URL of at most {Product.MaxImageUrlLength} characters.")
+            .NoControlCharacters();
         RuleFor(body => body.Stock)
             .NotNull().WithMessage("A stock is required.")
             .Must(stock => stock is null or >= 0).WithMessage("Stock cannot be negative.");

@@ -29,6 +29,12 @@ internal sealed class ProductReader(CatalogDbContext dbContext) : IProductReader
         var products = Active;
         if (criteria.CategorySlug is { } categorySlug)
         {
+            // No category has a slug that breaks the slug rules, so such a filter matches nothing.
+            if (!Slug.IsValid(categorySlug))
+            {
+                return Empty(criteria);
+            }
+
             var categoryIds = await SubtreeAsync(categorySlug, cancellationToken);
             if (categoryIds.Count == 0)
             {
