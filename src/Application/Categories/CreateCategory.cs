@@ -1,4 +1,5 @@
 using Ecommerce.Application.Abstractions;
+using Ecommerce.Application.Common;
 using Ecommerce.Application.Common.Results;
 using Ecommerce.Application.Common.Slugs;
 using Ecommerce.Application.Common.Validation;
@@ -40,7 +41,7 @@ internal sealed class CreateCategoryHandler(ICategoryRepository categories, Time
             return slug.Error;
         }
 
-        var category = Category.Create(name, slug.Value, command.ParentId, clock.GetUtcNow().UtcDateTime);
+        var category = Category.Create(name, slug.Value, command.ParentId, clock.UtcNowForStorage());
         categories.Add(category);
         return new Saved<CategoryDto>(() => category.Adapt<CategoryDto>());
     }

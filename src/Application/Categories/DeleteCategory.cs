@@ -1,4 +1,5 @@
 using Ecommerce.Application.Abstractions;
+using Ecommerce.Application.Common;
 using Ecommerce.Application.Common.Concurrency;
 using Ecommerce.Application.Common.Results;
 using Mediator;
@@ -35,7 +36,7 @@ internal sealed class DeleteCategoryHandler(ICategoryRepository categories, Time
             return Error.Conflict("Category.HasProducts", "The category still has active products; delete or move them first.");
         }
 
-        category.Deactivate(clock.GetUtcNow().UtcDateTime);
+        category.Deactivate(clock.UtcNowForStorage());
         return Success.Instance;
     }
 }

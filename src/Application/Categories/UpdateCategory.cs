@@ -1,4 +1,5 @@
 using Ecommerce.Application.Abstractions;
+using Ecommerce.Application.Common;
 using Ecommerce.Application.Common.Concurrency;
 using Ecommerce.Application.Common.Results;
 using Ecommerce.Application.Common.Slugs;
@@ -53,7 +54,7 @@ internal sealed class UpdateCategoryHandler(ICategoryRepository categories, Time
             return slug.Error;
         }
 
-        category.Update(name, slug.Value, command.ParentId, lineage.Value, clock.GetUtcNow().UtcDateTime);
+        category.Update(name, slug.Value, command.ParentId, lineage.Value, clock.UtcNowForStorage());
         return new Saved<CategoryDto>(() => category.Adapt<CategoryDto>());
     }
 }

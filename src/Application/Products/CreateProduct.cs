@@ -1,4 +1,5 @@
 using Ecommerce.Application.Abstractions;
+using Ecommerce.Application.Common;
 using Ecommerce.Application.Common.Results;
 using Ecommerce.Application.Common.Slugs;
 using Ecommerce.Domain.Catalog;
@@ -35,7 +36,7 @@ internal sealed class CreateProductHandler(IProductRepository products, ICategor
             return slug.Error;
         }
 
-        var product = Product.Create(details, slug.Value, clock.GetUtcNow().UtcDateTime);
+        var product = Product.Create(details, slug.Value, clock.UtcNowForStorage());
         products.Add(product);
         return new Saved<ProductDto>(() => product.Adapt<ProductDto>());
     }

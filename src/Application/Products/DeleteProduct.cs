@@ -1,4 +1,5 @@
 using Ecommerce.Application.Abstractions;
+using Ecommerce.Application.Common;
 using Ecommerce.Application.Common.Concurrency;
 using Ecommerce.Application.Common.Results;
 using Mediator;
@@ -25,7 +26,7 @@ internal sealed class DeleteProductHandler(IProductRepository products, TimeProv
             return Error.PreconditionFailed("Product");
         }
 
-        product.Deactivate(clock.GetUtcNow().UtcDateTime);
+        product.Deactivate(clock.UtcNowForStorage());
         return Success.Instance;
     }
 }

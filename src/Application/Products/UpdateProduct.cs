@@ -1,4 +1,5 @@
 using Ecommerce.Application.Abstractions;
+using Ecommerce.Application.Common;
 using Ecommerce.Application.Common.Concurrency;
 using Ecommerce.Application.Common.Results;
 using Ecommerce.Application.Common.Slugs;
@@ -49,7 +50,7 @@ internal sealed class UpdateProductHandler(IProductRepository products, ICategor
             return slug.Error;
         }
 
-        product.Update(details, slug.Value, clock.GetUtcNow().UtcDateTime);
+        product.Update(details, slug.Value, clock.UtcNowForStorage());
         return new Saved<ProductDto>(() => product.Adapt<ProductDto>());
     }
 }

@@ -39,6 +39,7 @@ public sealed class ProductWriteTests(CatalogApiFactory factory) : IClassFixture
         Assert.Equal(5, product.Stock);
         Assert.Equal(categoryId, product.CategoryId);
         Assert.True(product.IsActive);
+        Assert.Equal(product, await (await _client.GetAsync($"/api/v1/products/{product.Id}")).ReadAsync<ProductDto>(HttpStatusCode.OK));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Ecommerce.Application.Common;
 using Ecommerce.Domain.Catalog;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public sealed class DemoCatalogSeeder(CatalogDbContext dbContext, TimeProvider c
             return false;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNowForStorage();
         var productNumber = 0;
         await using var transaction = await dbContext.Database.BeginTransactionAsync(cancellationToken);
         foreach (var root in DemoCatalog.Roots)
