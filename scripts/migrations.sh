@@ -64,11 +64,21 @@ case "$command" in
     mkdir -p artifacts
     ef migrations bundle --self-contained -r linux-x64 --force --output artifacts/efbundle
     ;;
+  bundle-if-changed)
+    # Rebuilds the bundle only when the migrations differ from those it was built from.
+    hash=$(cat src/Infrastructure/Persistence/Migrations/*.cs | sha256sum | cut -d' ' -f1)
+    if [ ! -x artifacts/efbundle ] || [ "$(cat artifacts/efbundle.migrations 2>/dev/null)" != "$hash" ]; then
+      echo "Building the migration bundle"
+      mkdir -p artifacts
+      ef migrations bundle --self-contained -r linux-x64 --force --output artifacts/efbundle >/dev/null
+      echo "$hash" > artifacts/efbundle.migrations
+    fi
+    ;;
   check)
     ef migrations has-pending-model-changes
     ;;
   *)
-    echo "usage: $0 add NAME | upgrade [TARGET] | downgrade [TARGET] | status | script | bundle | check" >&2
+    echo "usage: $0 add NAME | upgrade [TARGET] | downgrade [TARGET] | status | script | bundle | bundle-if-changed | check" >&2
     exit 2
     ;;
 esac

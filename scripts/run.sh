@@ -30,13 +30,7 @@ trap stop_database EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# The bundle is rebuilt only when the migrations changed since it was built.
-migrations_hash=$(cat src/Infrastructure/Persistence/Migrations/*.cs | sha256sum | cut -d' ' -f1)
-if [ ! -x artifacts/efbundle ] || [ "$(cat artifacts/efbundle.migrations 2>/dev/null)" != "$migrations_hash" ]; then
-  echo "Building the migration bundle"
-  bash scripts/migrations.sh bundle >/dev/null
-  echo "$migrations_hash" > artifacts/efbundle.migrations
-fi
+bash scripts/migrations.sh bundle-if-changed
 artifacts/efbundle --connection "$connection"
 
 echo

@@ -14,13 +14,15 @@ internal static class Logging
         builder.Services.AddSerilog((services, logger) =>
         {
             logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+            // Console writes block; the async wrapper takes them off the request path (a bounded
+            // buffer that drops events rather than stall requests when the console cannot keep up).
             if (builder.Environment.IsDevelopment())
             {
-                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+                logger.WriteTo.Async(sink => sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
             }
             else
             {
-                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+                logger.WriteTo.Async(sink => sink.Console(new RenderedCompactJsonFormatter()));
             }
         });
         return builder;

@@ -36,6 +36,7 @@ internal static class ExpectedSchema
         "index ix_products_category_id on products",
         "index ix_products_created_at on products",
         "index ix_products_name on products",
+        "index ix_products_name_trgm on products",
         "index ix_products_price on products",
         "index ix_products_slug on products unique",
         "index pk_categories on categories unique",

@@ -26,6 +26,7 @@ public sealed class MigrationSchemaTests(PostgresDatabase database) : IClassFixt
     [InlineData("ix_products_slug", "USING btree (slug)")]
     [InlineData("ix_products_category_id", "USING btree (category_id)")]
     [InlineData("ix_categories_parent_id", "USING btree (parent_id)")]
+    [InlineData("ix_products_name_trgm", "USING gin (name gin_trgm_ops)")]
     public async Task Indexes_cover_the_columns_the_queries_filter_on(string index, string definition)
     {
         await using (var context = CatalogContexts.Create(database.ConnectionString))

@@ -33,6 +33,12 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.HasIndex(p => p.Price).HasDatabaseName("ix_products_price");
         builder.HasIndex(p => p.CreatedAt).HasDatabaseName("ix_products_created_at");
 
+        // Serves q, a case-insensitive substring match (ILIKE '%...%'), which no btree can.
+        builder.HasIndex(p => p.Name, "ix_products_name_trgm")
+            .HasDatabaseName("ix_products_name_trgm")
+            .HasMethod("gin")
+            .HasOperators("gin_trgm_ops");
+
         builder.HasOne<Category>()
             .WithMany()
             .HasForeignKey(p => p.CategoryId)

@@ -1,0 +1,24 @@
+"""Reads wrk --latency output on stdin; prints: op target round requests/s p50_ms p99_ms non2xx errors."""
+import re
+import sys
+
+op, target, round_ = sys.argv[1:4]
+text = sys.stdin.read()
+units = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def latency(percent: str) -> float:
+    match = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s|m)\s*$", text, re.M)
+    return float(match.group(1)) * units[match.group(2)] if match else float("nan")
+
+
+rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
+errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+print("\t".join([
+    op, target, round_,
+    rps.group(1) if rps else "0",
+    f"{latency('50'):.3f}", f"{latency('99'):.3f}",
+    non2xx.group(1) if non2xx else "0",
+    str(sum(int(n) for n in errors.groups())) if errors else "0",
+]))

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# `make bench`: the catalog API against its floor (raw Npgsql, same SQL), operation by operation.
+# Knobs: N (products, default 100000), BENCH_SECONDS (per measurement, 10), BENCH_ROUNDS (2),
+# BENCH_CONNECTIONS (32), BENCH_OPS (space-separated subset), BENCH_TARGETS ("api floor"),
+# BENCH_POSTGRES (an existing server's connection string; else a throwaway cluster).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/postgres.sh
+
+N=${N:-100000}
+SECONDS_PER=${BENCH_SECONDS:-10}
+ROUNDS=${BENCH_ROUNDS:-2}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+TARGETS=${BENCH_TARGETS:-api floor}
+OPS=${BENCH_OPS:-product-by-slug product-by-id category-by-slug list-subtree-page-1 list-subtree-page-50 list-q list-price-range create update}
+OUT=artifacts/bench
+mkdir -p "$OUT"
+RESULTS=$OUT/raw-$N.tsv
+: > "$RESULTS"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+pids=()
+cluster=""
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  if [ -n "$cluster" ] && [ -f "$cluster/data/postmaster.pid" ]; then
+    pg_as_owner "$bin/pg_ctl" -D "$cluster/data" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  [ -n "$cluster" ] && rm -rf "$cluster"
+}
+trap cleanup EXIT
+
+if ! command -v wrk >/dev/null; then
+  echo "Installing wrk from Debian's packages"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk
+fi
+dotnet tool restore >/dev/null
+
+echo "Building the API and the floor in Release"
+dotnet build src/WebApi -c Release -v quiet --nologo >/dev/null
+dotnet build tests/Benchmarks.Floor -c Release -v quiet --nologo >/dev/null
+bash scripts/migrations.sh bundle-if-changed
+
+bin=$(pg_bin_dir)
+if [ -n "${BENCH_POSTGRES:-}" ]; then
+  admin=$BENCH_POSTGRES
+else
+  cluster=$PWD/.data/bench-postgres-$$
+  mkdir -p "$cluster"
+  pg_own_folder "$cluster"
+  port=$(free_port)
+  pg_as_owner "$bin/initdb" -D "$cluster/data" -U postgres --auth-local=trust --auth-host=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+  # Durability settings that keep the disk out of the measurement; both targets get the same server.
+  pg_as_owner "$bin/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 60 start \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $cluster -c shared_buffers=512MB -c synchronous_commit=off -c max_connections=200" >/dev/null
+  admin="Host=127.0.0.1;Port=$port;Database=postgres;Username=postgres"
+fi
+pg_host=$(sed -E 's/.*Host=([^;]+).*/\1/' <<<"$admin")
+pg_port=$(sed -E 's/.*Port=([^;]+).*/\1/' <<<"$admin")
+"$bin/psql" -h "$pg_host" -p "$pg_port" -U postgres -d postgres -qc "DROP DATABASE IF EXISTS bench" -qc "CREATE DATABASE bench"
+catalog="Host=$pg_host;Port=$pg_port;Database=bench;Username=postgres;Maximum Pool Size=100"
+artifacts/efbundle --connection "$catalog" >/dev/null
+echo "Loading $N products"
+load_start=$(date +%s.%N)
+"$bin/psql" -h "$pg_host" -p "$pg_port" -U postgres -d bench -q -v products="$N" -f bench/seed.sql >/dev/null
+echo "Loaded in $(python3 -c "print(round($(date +%s.%N) - $load_start, 1))") s"
+
+# A token signed with a key made for this run only.
+key=$(python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())')
+export BENCH_TOKEN
+BENCH_TOKEN=$(python3 bench/token.py "$key" bench catalog-bench)
+
+start_server() { # name dll port
+  local name=$1 dll=$2 port=$3
+  ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
+  ConnectionStrings__Catalog="$catalog" \
+  Authentication__Schemes__Bearer__ValidIssuer=bench \
+  Authentication__Schemes__Bearer__ValidAudiences__0=catalog-bench \
+  Authentication__Schemes__Bearer__SigningKeys__0__Issuer=bench \
+  Authentication__Schemes__Bearer__SigningKeys__0__Value="$key" \
+  Catalog__Limits__Reads__PermitLimit=1000000000 Catalog__Limits__Writes__PermitLimit=1000000000 \
+    dotnet "$dll" --contentRoot "$(dirname "$dll")" > "$OUT/$name.log" 2>&1 &
+  pids+=($!)
+  eval "${name}_pid=$!"
+  for _ in $(seq 1 100); do
+    curl -fs "http://127.0.0.1:$port/api/v1/products/1" >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  echo "$name did not start; see $OUT/$name.log" >&2
+  return 1
+}
+
+api_port=$(free_port)
+floor_port=$(free_port)
+start_server api src/WebApi/bin/Release/net10.0/Ecommerce.WebApi.dll "$api_port"
+start_server floor tests/Benchmarks.Floor/bin/Release/net10.0/Ecommerce.Benchmarks.Floor.dll "$floor_port"
+
+wrk_args() { # op -> wrk arguments after the URL base
+  case "$1" in
+    product-by-slug) echo "/api/v1/products/by-slug/product-4242" ;;
+    product-by-id) echo "/api/v1/products/4242" ;;
+    category-by-slug) echo "/api/v1/categories/by-slug/child-7" ;;
+    list-subtree-page-1) echo "/api/v1/products?category=root-3&page=1" ;;
+    list-subtree-page-50) echo "/api/v1/products?category=root-3&page=50" ;;
+    list-q) echo "/api/v1/products?q=phone&pageSize=20" ;;
+    list-price-range) echo "/api/v1/products?sort=-price&minPrice=100&maxPrice=500" ;;
+    create) echo "/ -s bench/lua/create.lua" ;;
+    update) echo "/ -s bench/lua/update.lua" ;;
+  esac
+}
+
+measure() { # op target round seconds
+  local op=$1 target=$2 round=$3 duration=$4 port threads=2 connections=$CONNECTIONS args path
+  port=$([ "$target" = api ] && echo "$api_port" || echo "$floor_port")
+  args=$(wrk_args "$op")
+  path=${args%% *}
+  # One connection per thread for updates: each thread then always holds its product's current ETag.
+  if [ "$op" = update ]; then threads=8; connections=8; fi
+  # shellcheck disable=SC2086
+  wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$path" ${args#"$path"} > "$OUT/wrk.txt" 2>&1 || true
+  python3 bench/parse_wrk.py "$op" "$target" "$round" < "$OUT/wrk.txt" >> "$RESULTS"
+}
+
+echo "Warming up"
+for op in $OPS; do for target in $TARGETS; do measure "$op" "$target" 0 2; done; done
+: > "$RESULTS"
+
+for round in $(seq 1 "$ROUNDS"); do
+  for op in $OPS; do
+    for target in $TARGETS; do
+      measure "$op" "$target" "$round" "$SECONDS_PER"
+    done
+  done
+  echo "Round $round of $ROUNDS done"
+done
+
+peak_kb() { awk '/VmHWM/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+api_peak=$(peak_kb "${api_pid:-0}")
+floor_peak=$(peak_kb "${floor_pid:-0}")
+python3 bench/report.py "$RESULTS" "$N" "$api_peak" "$floor_peak" "$SECONDS_PER" "$ROUNDS" "$CONNECTIONS" | tee "$OUT/results-$N.md"

@@ -1,0 +1,50 @@
+using Npgsql;
+
+namespace Ecommerce.Benchmarks.Floor;
+
+/// <summary>The statements the API issues for each operation, written by hand.</summary>
+internal static class CatalogSql
+{
+    public const string ProductColumns =
+        "id, name, slug, description, price, image_url, stock, category_id, rating, is_active, created_at, updated_at, xmin";
+
+    public const string ProductById = $"SELECT {ProductColumns} FROM products WHERE is_active AND id = $1 LIMIT 1";
+    public const string ProductBySlug = $"SELECT {ProductColumns} FROM products WHERE is_active AND slug = $1 LIMIT 1";
+
+    public const string CategoryBySlug =
+        "SELECT id, name, slug, parent_id, is_active, created_at, updated_at, xmin FROM categories WHERE is_active AND slug = $1 LIMIT 1";
+
+    public const string Subtree = """
+        WITH RECURSIVE tree AS (
+            SELECT id FROM categories WHERE slug = $1 AND is_active
+            UNION
+            SELECT child.id FROM categories child JOIN tree parent ON child.parent_id = parent.id WHERE child.is_active
+        )
+        SELECT id FROM tree
+        """;
+
+    public const string CategoryIsActive = "SELECT EXISTS (SELECT 1 FROM categories WHERE id = $1 AND is_active)";
+    public const string SlugTaken = "SELECT EXISTS (SELECT 1 FROM products WHERE slug = $1)";
+
+    public const string Insert = $"""
+        INSERT INTO products (name, slug, description, price, image_url, stock, category_id, rating, is_active, created_at, updated_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, 0, TRUE, $8, $8)
+        RETURNING {ProductColumns}
+        """;
+
+    public const string ProductForUpdate = $"SELECT {ProductColumns} FROM products WHERE id = $1 LIMIT 1";
+
+    public const string Update = $"""
+        UPDATE products SET name = $2, description = $3, price = $4, image_url = $5, stock = $6, category_id = $7, updated_at = $8
+        WHERE id = $1 AND xmin = $9
+        RETURNING {ProductColumns}
+        """;
+
+    public static ProductRow ReadProduct(NpgsqlDataReader reader) => new(
+        reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+        reader.GetDecimal(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt32(6), reader.GetInt32(7),
+        reader.GetDecimal(8), reader.GetBoolean(9), reader.GetDateTime(10), reader.GetDateTime(11))
+    {
+        Version = reader.GetFieldValue<uint>(12),
+    };
+}
