@@ -10,7 +10,7 @@ SOLUTION := Ecommerce.sln
 BUNDLE := artifacts/efbundle
 
 .PHONY: help run restore build format format-check test bundle db-start db-stop db-server-status \
-        migration db-upgrade db-downgrade db-status db-script migrations-check
+        migration db-upgrade db-downgrade db-status db-script migrations-check bench bench-growth
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  %-18s %s\n", $$1, $$2 }'
@@ -64,3 +64,9 @@ db-status: ## List migrations, applied and pending
 
 db-script: ## Write the idempotent migration SQL to artifacts/migrations.sql
 	bash scripts/migrations.sh script
+
+bench: ## Benchmark the API against its raw-Npgsql floor (N=100000 products; see docs/performance.md)
+	bash bench/run.sh
+
+bench-growth: ## List latency at 10,000 and at 1,000,000 products
+	bash bench/growth.sh

@@ -2,26 +2,16 @@ using Ecommerce.Application.Abstractions;
 using Ecommerce.Application.Common;
 using Ecommerce.Application.Common.Results;
 using Ecommerce.Application.Common.Slugs;
-using Ecommerce.Application.Common.Validation;
 using Ecommerce.Domain.Catalog;
-using FluentValidation;
 using Mapster;
 using Mediator;
 
 namespace Ecommerce.Application.Categories;
 
 public sealed record CreateCategoryCommand(string? Name, string? Slug, int? ParentId)
-    : ICommand<Result<Saved<CategoryDto>>>, IGeneratesSlug;
+    : ICommand<Result<Saved<CategoryDto>>>, IGeneratesSlug, ICategoryBody;
 
-internal sealed class CreateCategoryValidator : AbstractValidator<CreateCategoryCommand>
-{
-    public CreateCategoryValidator()
-    {
-        RuleFor(command => command.Name).ValidName(Category.MaxNameLength);
-        RuleFor(command => command.Slug).ValidSlug();
-        RuleFor(command => command.ParentId).ValidId();
-    }
-}
+internal sealed class CreateCategoryValidator : CategoryBodyValidator<CreateCategoryCommand>;
 
 internal sealed class CreateCategoryHandler(ICategoryRepository categories, TimeProvider clock)
     : ICommandHandler<CreateCategoryCommand, Result<Saved<CategoryDto>>>

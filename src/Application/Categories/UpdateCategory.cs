@@ -3,9 +3,6 @@ using Ecommerce.Application.Common;
 using Ecommerce.Application.Common.Concurrency;
 using Ecommerce.Application.Common.Results;
 using Ecommerce.Application.Common.Slugs;
-using Ecommerce.Application.Common.Validation;
-using Ecommerce.Domain.Catalog;
-using FluentValidation;
 using Mapster;
 using Mediator;
 
@@ -13,17 +10,9 @@ namespace Ecommerce.Application.Categories;
 
 /// <summary>Replaces a category's name and parent; an absent slug keeps the current one so links do not break.</summary>
 public sealed record UpdateCategoryCommand(int Id, string? Name, string? Slug, int? ParentId, VersionPrecondition? Precondition)
-    : ICommand<Result<Saved<CategoryDto>>>, IConditionalWrite, IGeneratesSlug;
+    : ICommand<Result<Saved<CategoryDto>>>, IConditionalWrite, IGeneratesSlug, ICategoryBody;
 
-internal sealed class UpdateCategoryValidator : AbstractValidator<UpdateCategoryCommand>
-{
-    public UpdateCategoryValidator()
-    {
-        RuleFor(command => command.Name).ValidName(Category.MaxNameLength);
-        RuleFor(command => command.Slug).ValidSlug();
-        RuleFor(command => command.ParentId).ValidId();
-    }
-}
+internal sealed class UpdateCategoryValidator : CategoryBodyValidator<UpdateCategoryCommand>;
 
 internal sealed class UpdateCategoryHandler(ICategoryRepository categories, TimeProvider clock)
     : ICommandHandler<UpdateCategoryCommand, Result<Saved<CategoryDto>>>

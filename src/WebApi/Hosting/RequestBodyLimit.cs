@@ -1,6 +1,5 @@
 using Ecommerce.WebApi.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Ecommerce.WebApi.Hosting;
 
@@ -16,18 +15,8 @@ internal static class RequestBodyLimit
         {
             if (context.Request.ContentLength > maxBytes)
             {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status413PayloadTooLarge,
-                        Title = "Payload Too Large",
-                        Detail = $"A request body is at most {maxBytes} bytes.",
-                        Type = ErrorResults.TypeFor(StatusCodes.Status413PayloadTooLarge),
-                    },
-                });
+                await context.WriteProblemAsync(
+                    StatusCodes.Status413PayloadTooLarge, "Payload Too Large", $"A request body is at most {maxBytes} bytes.");
                 return;
             }
 

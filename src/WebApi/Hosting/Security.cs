@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Ecommerce.WebApi.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Ecommerce.WebApi.Hosting;
@@ -69,18 +68,10 @@ internal static class Security
     {
         var http = rejected.HttpContext;
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too Many Requests",
-                Detail = "Too many requests from this client; retry after the time in the Retry-After header.",
-                Type = ErrorResults.TypeFor(StatusCodes.Status429TooManyRequests),
-            },
-        });
+        await http.WriteProblemAsync(
+            StatusCodes.Status429TooManyRequests,
+            "Too Many Requests",
+            "Too many requests from this client; retry after the time in the Retry-After header.");
     }
 }

@@ -31,6 +31,17 @@ public static class ErrorResults
         return TypedResults.Problem(problem);
     }
 
+    /// <summary>Writes a problem from middleware, where there is no endpoint result to return.</summary>
+    public static ValueTask WriteProblemAsync(this HttpContext httpContext, int status, string title, string detail)
+    {
+        httpContext.Response.StatusCode = status;
+        return httpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = TypeFor(status) },
+        });
+    }
+
     public static string TraceId(HttpContext httpContext) => Activity.Current?.Id ?? httpContext.TraceIdentifier;
 
     public static string TitleFor(int status) => status switch

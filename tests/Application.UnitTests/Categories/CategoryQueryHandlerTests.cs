@@ -35,6 +35,16 @@ public sealed class CategoryQueryHandlerTests
     }
 
     [Fact]
+    public async Task The_list_is_what_the_reader_returns_in_its_order()
+    {
+        _reader.ListActiveAsync(Arg.Any<CancellationToken>()).Returns([Dto(3, "Android"), Dto(1, "Electronics")]);
+
+        var list = (await new ListCategoriesHandler(_reader).Handle(new ListCategoriesQuery(), CancellationToken.None)).Value;
+
+        Assert.Equal([3, 1], list.Select(category => category.Id));
+    }
+
+    [Fact]
     public async Task The_tree_nests_children_under_parents_and_keeps_orphans_as_roots()
     {
         _reader.ListActiveAsync(Arg.Any<CancellationToken>()).Returns(

@@ -16,13 +16,20 @@ internal sealed class ProductReader(CatalogDbContext dbContext) : IProductReader
         Version = product.Version,
     };
 
+    // Compiled once: the single-product reads are the hottest path and skip EF's per-call query translation lookup.
+    private static readonly Func<CatalogDbContext, int, CancellationToken, Task<ProductDto?>> ById =
+        EF.CompileAsyncQuery((CatalogDbContext context, int id, CancellationToken _) =>
+            context.Products.AsNoTracking().Where(product => product.IsActive && product.Id == id).Select(ToDto).FirstOrDefault());
+
+    private static readonly Func<CatalogDbContext, string, CancellationToken, Task<ProductDto?>> BySlug =
+        EF.CompileAsyncQuery((CatalogDbContext context, string slug, CancellationToken _) =>
+            context.Products.AsNoTracking().Where(product => product.IsActive && product.Slug == slug).Select(ToDto).FirstOrDefault());
+
     private IQueryable<Product> Active => dbContext.Products.AsNoTracking().Where(product => product.IsActive);
 
-    public Task<ProductDto?> FindActiveAsync(int id, CancellationToken cancellationToken) =>
-        Active.Where(product => product.Id == id).Select(ToDto).FirstOrDefaultAsync(cancellationToken);
+    public Task<ProductDto?> FindActiveAsync(int id, CancellationToken cancellationToken) => ById(dbContext, id, cancellationToken);
 
-    public Task<ProductDto?> FindActiveBySlugAsync(string slug, CancellationToken cancellationToken) =>
-        Active.Where(product => product.Slug == slug).Select(ToDto).FirstOrDefaultAsync(cancellationToken);
+    public Task<ProductDto?> FindActiveBySlugAsync(string slug, CancellationToken cancellationToken) => BySlug(dbContext, slug, cancellationToken);
 
     public async Task<PagedList<ProductDto>> ListAsync(ProductListCriteria criteria, CancellationToken cancellationToken)
     {
