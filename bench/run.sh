@@ -15,7 +15,7 @@ TARGETS=${BENCH_TARGETS:-api floor}
 OPS=${BENCH_OPS:-product-by-slug product-by-id category-by-slug list-subtree-page-1 list-subtree-page-50 list-q list-price-range create update}
 OUT=artifacts/bench
 mkdir -p "$OUT"
-RESULTS=$OUT/raw-$N.tsv
+RESULTS=$OUT/raw-$N-$(date +%Y%m%d-%H%M%S).tsv
 : > "$RESULTS"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -138,4 +138,5 @@ done
 peak_kb() { awk '/VmHWM/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 api_peak=$(peak_kb "${api_pid:-0}")
 floor_peak=$(peak_kb "${floor_pid:-0}")
+cp "$RESULTS" "$OUT/raw-$N.tsv"
 python3 bench/report.py "$RESULTS" "$N" "$api_peak" "$floor_peak" "$SECONDS_PER" "$ROUNDS" "$CONNECTIONS" | tee "$OUT/results-$N.md"
