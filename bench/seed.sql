@@ -15,7 +15,7 @@ INSERT INTO products (name, slug, description, price, image_url, stock, category
 SELECT 'Product ' || i || CASE WHEN i % 10 = 0 THEN ' phone' ELSE ' item' END,
        'product-' || i,
        'Description of product ' || i,
-       ((i * 7919) % 1000000) / 100.0,
+       ((i::bigint * 7919) % 1000000) / 100.0,
        'https://cdn.example.com/products/' || i || '.png',
        i % 50,
        31 + (i % 80),

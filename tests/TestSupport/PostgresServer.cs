@@ -42,6 +42,7 @@ public sealed class PostgresServer
         }
 
         var asPostgresUser = Environment.UserName == "root";
+        RemoveStaleClusters();
         var folder = Directory.CreateTempSubdirectory(ClusterFolderPrefix).FullName;
         if (asPostgresUser)
         {
@@ -80,6 +81,30 @@ public sealed class PostgresServer
         catch (Exception exception) when (exception is InvalidOperationException or IOException or TimeoutException)
         {
             // Exiting anyway; CI stops leftover clusters by their folder prefix.
+        }
+    }
+
+    /// <summary>
+    /// Test hosts do not always get to run their exit handlers, so clusters of earlier runs can be
+    /// left behind. Folders with no server running in them and older than an hour are removed;
+    /// younger ones may belong to a test process that is still starting.
+    /// </summary>
+    private static void RemoveStaleClusters()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), ClusterFolderPrefix + "*"))
+        {
+            try
+            {
+                var running = File.Exists(Path.Combine(folder, "data", "postmaster.pid"));
+                if (!running && Directory.GetCreationTimeUtc(folder) < DateTime.UtcNow.AddHours(-1))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Another user's folder, or one being removed right now: not ours to clean.
+            }
         }
     }
 

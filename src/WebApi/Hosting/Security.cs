@@ -18,11 +18,8 @@ internal static class Security
     /// <c>dotnet user-jwts</c> writes, and where production names its identity provider's Authority),
     /// one policy for catalog writes, per-client rate limits and CORS closed unless origins are listed.
     /// </summary>
-    public static IServiceCollection AddCatalogSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCatalogSecurity(this IServiceCollection services, IConfiguration configuration, CatalogLimits limits)
     {
-        var limits = configuration.GetSection(CatalogLimits.Section).Get<CatalogLimits>() ?? new CatalogLimits();
-        services.AddSingleton(limits);
-
         services.AddAuthentication().AddJwtBearer();
         services.AddAuthorizationBuilder().AddPolicy(CatalogWriterPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole));
 

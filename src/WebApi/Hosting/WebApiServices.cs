@@ -11,8 +11,9 @@ internal static class WebApiServices
 
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddCatalogSecurity(configuration);
         var limits = configuration.GetSection(CatalogLimits.Section).Get<CatalogLimits>() ?? new CatalogLimits();
+        services.AddSingleton(limits);
+        services.AddCatalogSecurity(configuration, limits);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Extensions.TryAdd("traceId", ErrorResults.TraceId(context.HttpContext));
