@@ -12,8 +12,9 @@ internal static class WebApiPipeline
 
     public static WebApplication UseWebApi(this WebApplication app)
     {
-        // Outermost, so that it logs the status the client finally got.
-        app.UseSerilogRequestLogging();
+        // Outermost, so that it logs the status the client finally got; through this host's own
+        // logger rather than the process-wide Log.Logger, which belongs to whichever host started last.
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseSecurityHeaders();
 
         // A request the framework could not bind is the client's mistake, not an error of ours to log.
