@@ -32,6 +32,7 @@ internal static class WebApiServices
             // The web defaults read numbers from strings; the contract wants "12" refused where 12 belongs.
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             options.SerializerOptions.MaxDepth = limits.MaxJsonDepth;
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, CatalogJsonContext.Default);
         });
 
         services.AddOpenApi();

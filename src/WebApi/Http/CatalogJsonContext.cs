@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Ecommerce.Application.Categories;
+using Ecommerce.Application.Common.Paging;
+using Ecommerce.Application.Products;
+using Ecommerce.WebApi.Endpoints;
+
+namespace Ecommerce.WebApi.Http;
+
+/// <summary>
+/// Serialization code generated at build time for every body the API reads or writes, so that no
+/// request pays for reflection. The options match the ones the service configures (web defaults,
+/// strict numbers), which lets System.Text.Json use the generated fast path when writing.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.Strict)]
+[JsonSerializable(typeof(ProductDto))]
+[JsonSerializable(typeof(PagedList<ProductDto>))]
+[JsonSerializable(typeof(ProductRequest))]
+[JsonSerializable(typeof(CategoryDto))]
+[JsonSerializable(typeof(IReadOnlyList<CategoryDto>))]
+[JsonSerializable(typeof(IReadOnlyList<CategoryTreeNode>))]
+[JsonSerializable(typeof(CategoryRequest))]
+internal sealed partial class CatalogJsonContext : JsonSerializerContext;
