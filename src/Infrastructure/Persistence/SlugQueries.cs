@@ -8,17 +8,19 @@ internal static class SlugQueries
 {
     /// <summary>
     /// The slugs among <paramref name="slug"/> and <c>slug-N</c> that rows already use. When the slug
-    /// itself is free, that one indexed lookup answers and the suffixed ones are not read: no caller
-    /// needs a suffix then.
+    /// itself is free, <paramref name="isInUse"/> (one indexed lookup, a compiled query on the write
+    /// path) answers and the suffixed ones are not read: no caller needs a suffix then.
     /// </summary>
     public static async Task<IReadOnlySet<string>> FindTakenAsync<T>(
-        IQueryable<T> rows, Expression<Func<T, string>> slugOf, Slug slug, CancellationToken cancellationToken)
+        IQueryable<T> rows, Expression<Func<T, string>> slugOf, Slug slug,
+        Func<string, CancellationToken, Task<bool>> isInUse, CancellationToken cancellationToken)
     {
-        var slugs = rows.Select(slugOf);
-        if (!await slugs.AnyAsync(value => value == slug.Value, cancellationToken))
+        if (!await isInUse(slug.Value, cancellationToken))
         {
             return new HashSet<string>(StringComparer.Ordinal);
         }
+
+        var slugs = rows.Select(slugOf);
 
         var prefix = slug.Value + "-";
         var taken = await slugs

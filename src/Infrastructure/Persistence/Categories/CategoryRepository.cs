@@ -6,11 +6,22 @@ namespace Ecommerce.Infrastructure.Persistence.Categories;
 
 internal sealed class CategoryRepository(CatalogDbContext dbContext) : ICategoryRepository
 {
-    public Task<Category?> FindAsync(int id, CancellationToken cancellationToken) =>
-        dbContext.Categories.FirstOrDefaultAsync(category => category.Id == id, cancellationToken);
+    // Compiled once: every category write, and every product create and update, runs these lookups.
+    private static readonly Func<CatalogDbContext, int, CancellationToken, Task<Category?>> ById =
+        EF.CompileAsyncQuery((CatalogDbContext context, int id, CancellationToken _) =>
+            context.Categories.FirstOrDefault(category => category.Id == id));
 
-    public Task<bool> IsActiveAsync(int id, CancellationToken cancellationToken) =>
-        dbContext.Categories.AnyAsync(category => category.Id == id && category.IsActive, cancellationToken);
+    private static readonly Func<CatalogDbContext, int, CancellationToken, Task<bool>> IsActive =
+        EF.CompileAsyncQuery((CatalogDbContext context, int id, CancellationToken _) =>
+            context.Categories.Any(category => category.Id == id && category.IsActive));
+
+    private static readonly Func<CatalogDbContext, string, CancellationToken, Task<bool>> SlugInUse =
+        EF.CompileAsyncQuery((CatalogDbContext context, string slug, CancellationToken _) =>
+            context.Categories.Any(category => category.Slug == slug));
+
+    public Task<Category?> FindAsync(int id, CancellationToken cancellationToken) => ById(dbContext, id, cancellationToken);
+
+    public Task<bool> IsActiveAsync(int id, CancellationToken cancellationToken) => IsActive(dbContext, id, cancellationToken);
 
     public async Task<IReadOnlyCollection<int>> GetLineageAsync(int id, CancellationToken cancellationToken) =>
         // UNION rather than UNION ALL: should a cycle ever reach the table, the walk still ends.
@@ -30,7 +41,8 @@ internal sealed class CategoryRepository(CatalogDbContext dbContext) : ICategory
         dbContext.Products.AnyAsync(product => product.CategoryId == id && product.IsActive, cancellationToken);
 
     public Task<IReadOnlySet<string>> FindSlugsLikeAsync(Slug slug, CancellationToken cancellationToken) =>
-        SlugQueries.FindTakenAsync(dbContext.Categories, category => category.Slug, slug, cancellationToken);
+        SlugQueries.FindTakenAsync(dbContext.Categories, category => category.Slug, slug,
+            (value, token) => SlugInUse(dbContext, value, token), cancellationToken);
 
     public void Add(Category category) => dbContext.Categories.Add(category);
 }

@@ -6,11 +6,20 @@ namespace Ecommerce.Infrastructure.Persistence.Products;
 
 internal sealed class ProductRepository(CatalogDbContext dbContext) : IProductRepository
 {
-    public Task<Product?> FindAsync(int id, CancellationToken cancellationToken) =>
-        dbContext.Products.FirstOrDefaultAsync(product => product.Id == id, cancellationToken);
+    // Compiled once: every create and update runs these lookups.
+    private static readonly Func<CatalogDbContext, int, CancellationToken, Task<Product?>> ById =
+        EF.CompileAsyncQuery((CatalogDbContext context, int id, CancellationToken _) =>
+            context.Products.FirstOrDefault(product => product.Id == id));
+
+    private static readonly Func<CatalogDbContext, string, CancellationToken, Task<bool>> SlugInUse =
+        EF.CompileAsyncQuery((CatalogDbContext context, string slug, CancellationToken _) =>
+            context.Products.Any(product => product.Slug == slug));
+
+    public Task<Product?> FindAsync(int id, CancellationToken cancellationToken) => ById(dbContext, id, cancellationToken);
 
     public Task<IReadOnlySet<string>> FindSlugsLikeAsync(Slug slug, CancellationToken cancellationToken) =>
-        SlugQueries.FindTakenAsync(dbContext.Products, product => product.Slug, slug, cancellationToken);
+        SlugQueries.FindTakenAsync(dbContext.Products, product => product.Slug, slug,
+            (value, token) => SlugInUse(dbContext, value, token), cancellationToken);
 
     public void Add(Product product) => dbContext.Products.Add(product);
 }
