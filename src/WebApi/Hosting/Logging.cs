@@ -5,6 +5,8 @@ namespace Ecommerce.WebApi.Hosting;
 
 internal static class Logging
 {
+    private static readonly TimeSpan ProductionFlushInterval = TimeSpan.FromMilliseconds(200);
+
     /// <summary>
     /// Serilog, with levels from the <c>Serilog</c> configuration section: readable text in
     /// Development, one compact JSON object per event elsewhere, for log collectors.
@@ -14,15 +16,15 @@ internal static class Logging
         builder.Services.AddSerilog((services, logger) =>
         {
             logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
-            // Console writes block; the async wrapper takes them off the request path (a bounded
-            // buffer that drops events rather than stall requests when the console cannot keep up).
             if (builder.Environment.IsDevelopment())
             {
+                // Console writes block; the async wrapper takes them off the request path.
                 logger.WriteTo.Async(sink => sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
             }
             else
             {
-                logger.WriteTo.Async(sink => sink.Console(new RenderedCompactJsonFormatter()));
+                // One request log line per request: buffered, so that the hot path makes no system call for it.
+                logger.WriteTo.Sink(new BufferedConsoleSink(new RenderedCompactJsonFormatter(), Console.OpenStandardOutput(), ProductionFlushInterval));
             }
         });
         return builder;
