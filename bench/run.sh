@@ -2,13 +2,15 @@
 # `make bench`: the catalog API against its floor (raw Npgsql, same SQL), operation by operation.
 # Knobs: N (products, default 100000), BENCH_SECONDS (per measurement, 10), BENCH_ROUNDS (2),
 # BENCH_CONNECTIONS (32), BENCH_OPS (space-separated subset), BENCH_TARGETS ("api floor"),
-# BENCH_POSTGRES (an existing server's connection string; else a throwaway cluster).
+# BENCH_POSTGRES (an existing server's connection string; else a throwaway cluster),
+# BENCH_PROFILE=1 (samples both servers' CPU with perf during round 1 and splits it by layer).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/postgres.sh
 
 N=${N:-100000}
 SECONDS_PER=${BENCH_SECONDS:-10}
+WARMUP=${BENCH_WARMUP:-2}
 ROUNDS=${BENCH_ROUNDS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 TARGETS=${BENCH_TARGETS:-api floor}
@@ -71,6 +73,14 @@ key=$(python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).deco
 export BENCH_TOKEN
 BENCH_TOKEN=$(python3 bench/token.py "$key" bench catalog-bench)
 
+PROFILE=${BENCH_PROFILE:-}
+if [ -n "$PROFILE" ]; then
+  command -v perf >/dev/null || { echo "BENCH_PROFILE needs perf (Debian package linux-perf)" >&2; exit 1; }
+  # The runtime writes /tmp/perf-PID.map, which names JIT-compiled methods in perf's samples; with
+  # W^X on, perf sees JIT code through an anonymous double mapping and cannot name it.
+  export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+fi
+
 start_server() { # name dll port
   local name=$1 dll=$2 port=$3
   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
@@ -117,13 +127,27 @@ measure() { # op target round seconds
   path=${args%% *}
   # One connection per thread for updates: each thread then always holds its product's current ETag.
   if [ "$op" = update ]; then threads=8; connections=8; fi
+  local profiler=""
+  if [ -n "$PROFILE" ] && [ "$round" = 1 ]; then
+    local pid_var="${target}_pid"
+    perf record -q -F "$PROFILE_HZ" -g -p "${!pid_var}" -o "$OUT/perf-$op-$target.data" -- sleep "$duration" 2>/dev/null &
+    profiler=$!
+  fi
   # shellcheck disable=SC2086
   wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$path" ${args#"$path"} > "$OUT/wrk.txt" 2>&1 || true
+  [ -n "$profiler" ] && wait "$profiler"
   python3 bench/parse_wrk.py "$op" "$target" "$round" < "$OUT/wrk.txt" >> "$RESULTS"
+  if [ -n "$profiler" ]; then
+    perf script -i "$OUT/perf-$op-$target.data" 2>/dev/null \
+      | python3 bench/profile_layers.py "$op" "$target" "$PROFILE_HZ" "$(tail -1 "$RESULTS" | cut -f4)" "$duration" >> "$PROFILES"
+  fi
 }
+PROFILE_HZ=499
+PROFILES=$OUT/profile-$N.tsv
+[ -n "$PROFILE" ] && : > "$PROFILES"
 
 echo "Warming up"
-for op in $OPS; do for target in $TARGETS; do measure "$op" "$target" 0 2; done; done
+for op in $OPS; do for target in $TARGETS; do measure "$op" "$target" 0 "$WARMUP"; done; done
 : > "$RESULTS"
 
 for round in $(seq 1 "$ROUNDS"); do
@@ -140,3 +164,6 @@ api_peak=$(peak_kb "${api_pid:-0}")
 floor_peak=$(peak_kb "${floor_pid:-0}")
 cp "$RESULTS" "$OUT/raw-$N.tsv"
 python3 bench/report.py "$RESULTS" "$N" "$api_peak" "$floor_peak" "$SECONDS_PER" "$ROUNDS" "$CONNECTIONS" | tee "$OUT/results-$N.md"
+if [ -n "$PROFILE" ]; then
+  python3 bench/profile_report.py "$PROFILES" | tee "$OUT/profile-$N.md"
+fi
