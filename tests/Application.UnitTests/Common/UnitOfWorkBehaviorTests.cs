@@ -38,6 +38,24 @@ public sealed class UnitOfWorkBehaviorTests
     }
 
     [Fact]
+    public async Task The_unit_spans_the_whole_command_and_ends_after_the_save()
+    {
+        var unit = Substitute.For<IAsyncDisposable>();
+        _unitOfWork.BeginAsync(Arg.Any<CancellationToken>()).Returns(unit);
+        _unitOfWork.SaveChangesAsync(Arg.Any<CancellationToken>()).Returns(SaveOutcome.Saved);
+
+        await _create.Handle(new CreateCategoryCommand("Phones", null, null), Succeeds, CancellationToken.None);
+
+        Received.InOrder(() =>
+        {
+            _unitOfWork.BeginAsync(Arg.Any<CancellationToken>());
+            _unitOfWork.SaveChangesAsync(Arg.Any<CancellationToken>());
+            unit.DisposeAsync();
+        });
+        Assert.Equal(1, _handled);
+    }
+
+    [Fact]
     public async Task A_failed_command_is_not_saved()
     {
         var result = await _create.Handle(

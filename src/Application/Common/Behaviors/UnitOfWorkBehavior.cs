@@ -21,6 +21,7 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(IUnitOfWork unitOfWo
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        await using var unit = await unitOfWork.BeginAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var response = await next(message, cancellationToken);
