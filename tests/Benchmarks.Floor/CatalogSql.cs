@@ -14,6 +14,11 @@ internal static class CatalogSql
     public const string CategoryBySlug =
         "SELECT id, name, slug, parent_id, is_active, created_at, updated_at, xmin FROM categories WHERE is_active AND slug = $1 LIMIT 1";
 
+    public const string CountAll = "SELECT coalesce(sum(active_products), 0)::integer FROM category_product_counts";
+
+    public const string CountCategories =
+        "SELECT coalesce(sum(active_products), 0)::integer FROM category_product_counts WHERE category_id = ANY($1)";
+
     public const string Subtree = """
         WITH RECURSIVE tree AS (
             SELECT id FROM categories WHERE slug = $1 AND is_active

@@ -83,8 +83,13 @@ api.MapGet("/products", async (HttpRequest request, NpgsqlDataSource db) =>
         where.Append(CultureInfo.InvariantCulture, $" AND p.price <= ${parameters.Count}");
     }
 
+    // Like the API: a list filtered by category alone is counted from the per-category counters.
+    var categoryOnly = parameters.Count <= 1 && query["q"].Count == 0 && query["minPrice"].Count == 0 && query["maxPrice"].Count == 0;
+    var countSql = !categoryOnly ? $"SELECT count(*)::int FROM products AS p WHERE {where}"
+        : parameters.Count == 0 ? CatalogSql.CountAll
+        : CatalogSql.CountCategories;
     int total;
-    await using (var count = new NpgsqlCommand($"SELECT count(*)::int FROM products AS p WHERE {where}", connection))
+    await using (var count = new NpgsqlCommand(countSql, connection))
     {
         count.Parameters.AddRange(parameters.Select(parameter => parameter.Clone()).ToArray());
         total = (int)(await count.ExecuteScalarAsync())!;

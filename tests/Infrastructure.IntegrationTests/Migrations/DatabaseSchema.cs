@@ -43,11 +43,27 @@ internal static class DatabaseSchema
         WHERE table_schema = 'public' AND table_name <> '__EFMigrationsHistory'
         """;
 
+    private const string TriggersSql = """
+        SELECT format('trigger %s on %s', g.tgname, t.relname)
+        FROM pg_trigger g
+        JOIN pg_class t ON t.oid = g.tgrelid
+        JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = 'public'
+        WHERE NOT g.tgisinternal
+        """;
+
+    /// <summary>Our own functions; those of extensions such as pg_trgm are left out.</summary>
+    private const string FunctionsSql = """
+        SELECT format('function %s', p.proname)
+        FROM pg_proc p
+        JOIN pg_namespace n ON n.oid = p.pronamespace AND n.nspname = 'public'
+        WHERE NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+        """;
+
     public static async Task<IReadOnlyList<string>> ReadAsync(string connectionString)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var lines = new List<string>();
-        foreach (var sql in new[] { TablesSql, ColumnsSql, IndexesSql, ConstraintsSql })
+        foreach (var sql in new[] { TablesSql, ColumnsSql, IndexesSql, ConstraintsSql, TriggersSql, FunctionsSql })
         {
             await using var command = dataSource.CreateCommand(sql);
             await using var reader = await command.ExecuteReaderAsync();

@@ -3,7 +3,7 @@ namespace Ecommerce.Infrastructure.IntegrationTests.Migrations;
 /// <summary>The schema the migrations must produce at head, written out as the design states it.</summary>
 internal static class ExpectedSchema
 {
-    public static readonly IReadOnlyList<string> Tables = ["table categories", "table products"];
+    public static readonly IReadOnlyList<string> Tables = ["table categories", "table category_product_counts", "table products"];
 
     public static readonly IReadOnlyList<string> Columns =
     [
@@ -14,6 +14,8 @@ internal static class ExpectedSchema
         "column categories.parent_id integer",
         "column categories.slug character varying(120) not null",
         "column categories.updated_at timestamp with time zone not null",
+        "column category_product_counts.active_products integer not null",
+        "column category_product_counts.category_id integer not null",
         "column products.category_id integer not null",
         "column products.created_at timestamp with time zone not null",
         "column products.description character varying(4000)",
@@ -40,18 +42,32 @@ internal static class ExpectedSchema
         "index ix_products_price on products",
         "index ix_products_slug on products unique",
         "index pk_categories on categories unique",
+        "index pk_category_product_counts on category_product_counts unique",
         "index pk_products on products unique",
     ];
 
     public static readonly IReadOnlyList<string> Constraints =
     [
         "constraint ck_categories_parent_not_self on categories: CHECK (((parent_id IS NULL) OR (parent_id <> id)))",
+        "constraint ck_category_product_counts_non_negative on category_product_counts: CHECK ((active_products >= 0))",
         "constraint ck_products_price_non_negative on products: CHECK ((price >= (0)::numeric))",
         "constraint ck_products_rating_range on products: CHECK (((rating >= (0)::numeric) AND (rating <= (5)::numeric)))",
         "constraint ck_products_stock_non_negative on products: CHECK ((stock >= 0))",
         "constraint fk_categories_parent_id on categories: FOREIGN KEY (parent_id) REFERENCES categories(id) ON DELETE RESTRICT",
+        "constraint fk_category_product_counts_category_id on category_product_counts: FOREIGN KEY (category_id) REFERENCES categories(id) ON DELETE CASCADE",
         "constraint fk_products_category_id on products: FOREIGN KEY (category_id) REFERENCES categories(id) ON DELETE RESTRICT",
         "constraint pk_categories on categories: PRIMARY KEY (id)",
+        "constraint pk_category_product_counts on category_product_counts: PRIMARY KEY (category_id)",
         "constraint pk_products on products: PRIMARY KEY (id)",
+    ];
+
+    /// <summary>The function and the triggers that keep <c>category_product_counts</c> in step with <c>products</c>.</summary>
+    public static readonly IReadOnlyList<string> Triggers =
+    [
+        "function count_active_products",
+        "trigger count_deleted_products on products",
+        "trigger count_inserted_products on products",
+        "trigger count_truncated_products on products",
+        "trigger count_updated_products on products",
     ];
 }

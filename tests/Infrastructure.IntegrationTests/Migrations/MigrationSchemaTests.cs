@@ -19,6 +19,7 @@ public sealed class MigrationSchemaTests(PostgresDatabase database) : IClassFixt
         Assert.Equal(ExpectedSchema.Columns, Facts(schema, "column "));
         Assert.Equal(ExpectedSchema.Indexes, Facts(schema, "index ").Select(line => line[..line.IndexOf(':', StringComparison.Ordinal)]));
         Assert.Equal(ExpectedSchema.Constraints, Facts(schema, "constraint "));
+        Assert.Equal(ExpectedSchema.Triggers, schema.Where(line => line.StartsWith("function ", StringComparison.Ordinal) || line.StartsWith("trigger ", StringComparison.Ordinal)));
     }
 
     [Theory]

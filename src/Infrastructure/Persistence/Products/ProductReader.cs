@@ -34,6 +34,7 @@ internal sealed class ProductReader(CatalogDbContext dbContext) : IProductReader
     public async Task<PagedList<ProductDto>> ListAsync(ProductListCriteria criteria, CancellationToken cancellationToken)
     {
         var products = Active;
+        List<int>? categoryIds = null;
         if (criteria.CategorySlug is { } categorySlug)
         {
             // No category has a slug that breaks the slug rules, so such a filter matches nothing.
@@ -42,7 +43,7 @@ internal sealed class ProductReader(CatalogDbContext dbContext) : IProductReader
                 return Empty(criteria);
             }
 
-            var categoryIds = await SubtreeAsync(categorySlug, cancellationToken);
+            categoryIds = await SubtreeAsync(categorySlug, cancellationToken);
             if (categoryIds.Count == 0)
             {
                 return Empty(criteria);
@@ -53,7 +54,9 @@ internal sealed class ProductReader(CatalogDbContext dbContext) : IProductReader
 
         products = Filter(products, criteria);
         var skip = (long)(criteria.Page - 1) * criteria.PageSize;
-        var totalCount = await products.CountAsync(cancellationToken);
+        var totalCount = FiltersOnlyByCategory(criteria)
+            ? await CountActiveAsync(categoryIds, cancellationToken)
+            : await products.CountAsync(cancellationToken);
         if (skip >= totalCount)
         {
             return Empty(criteria) with { TotalCount = totalCount };
@@ -77,6 +80,26 @@ internal sealed class ProductReader(CatalogDbContext dbContext) : IProductReader
             )
             SELECT id AS "Value" FROM tree
             """).ToListAsync(cancellationToken);
+
+    private static bool FiltersOnlyByCategory(ProductListCriteria criteria) =>
+        criteria is { Search: null, MinPrice: null, MaxPrice: null, InStock: null };
+
+    /// <summary>
+    /// The active products of these categories (of all, for null) from the counters that the
+    /// database keeps per category: a sum over categories, whatever the size of the catalog.
+    /// </summary>
+    private async Task<int> CountActiveAsync(List<int>? categoryIds, CancellationToken cancellationToken)
+    {
+        var counts = categoryIds is null
+            ? dbContext.Database.SqlQuery<int>($"""
+                SELECT coalesce(sum(active_products), 0)::integer AS "Value" FROM category_product_counts
+                """)
+            : dbContext.Database.SqlQuery<int>($"""
+                SELECT coalesce(sum(active_products), 0)::integer AS "Value" FROM category_product_counts
+                WHERE category_id = ANY({categoryIds.ToArray()})
+                """);
+        return await counts.SingleAsync(cancellationToken);
+    }
 
     private static IQueryable<Product> Filter(IQueryable<Product> products, ProductListCriteria criteria)
     {
