@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make bench`: the catalog API against its floor (raw Npgsql, same SQL), operation by operation.
-# Knobs: N (products, default 100000), BENCH_SECONDS (per measurement, 10), BENCH_ROUNDS (2),
+# Knobs: N (products, default 100000), BENCH_SECONDS (per measurement, 10), BENCH_ROUNDS (2), BENCH_WARMUP (10),
 # BENCH_CONNECTIONS (32), BENCH_OPS (space-separated subset), BENCH_TARGETS ("api floor"),
 # BENCH_POSTGRES (an existing server's connection string; else a throwaway cluster),
 # BENCH_PROFILE=1 (samples both servers' CPU with perf during round 1 and splits it by layer).
