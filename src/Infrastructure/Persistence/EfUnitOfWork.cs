@@ -6,12 +6,8 @@ namespace Ecommerce.Infrastructure.Persistence;
 
 internal sealed class EfUnitOfWork(CatalogDbContext dbContext) : IUnitOfWork
 {
-    public async Task<IAsyncDisposable> BeginAsync(CancellationToken cancellationToken)
-    {
-        // EF Core leaves a connection that was opened explicitly open until it is closed explicitly.
-        await dbContext.Database.OpenConnectionAsync(cancellationToken);
-        return new OpenConnection(dbContext);
-    }
+    public Task<IAsyncDisposable> BeginAsync(CancellationToken cancellationToken) =>
+        dbContext.Database.KeepConnectionOpenAsync(cancellationToken);
 
     public async Task<SaveOutcome> SaveChangesAsync(CancellationToken cancellationToken)
     {
@@ -31,9 +27,4 @@ internal sealed class EfUnitOfWork(CatalogDbContext dbContext) : IUnitOfWork
     }
 
     public void DiscardChanges() => dbContext.ChangeTracker.Clear();
-
-    private sealed class OpenConnection(CatalogDbContext dbContext) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync() => await dbContext.Database.CloseConnectionAsync();
-    }
 }

@@ -39,20 +39,9 @@ internal sealed class ProductReader(CatalogDbContext dbContext) : IProductReader
         }
 
         // One connection for the list's statements, rather than one pool rental each.
-        await dbContext.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await ListOnOpenConnectionAsync(criteria, (NpgsqlConnection)dbContext.Database.GetDbConnection(), cancellationToken);
-        }
-        finally
-        {
-            await dbContext.Database.CloseConnectionAsync();
-        }
-    }
+        await using var openConnection = await dbContext.Database.KeepConnectionOpenAsync(cancellationToken);
+        var connection = (NpgsqlConnection)dbContext.Database.GetDbConnection();
 
-    private async Task<PagedList<ProductDto>> ListOnOpenConnectionAsync(
-        ProductListCriteria criteria, NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
         int[]? categoryIds = null;
         if (criteria.CategorySlug is { } categorySlug)
         {

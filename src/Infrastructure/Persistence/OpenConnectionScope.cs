@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Ecommerce.Infrastructure.Persistence;
+
+internal static class OpenConnectionScope
+{
+    /// <summary>
+    /// Opens the context's connection and keeps it open until the result is disposed, so that the
+    /// statements in between share it instead of renting it from the pool one by one. EF Core leaves
+    /// a connection that was opened explicitly open until it is closed explicitly.
+    /// </summary>
+    public static async Task<IAsyncDisposable> KeepConnectionOpenAsync(this DatabaseFacade database, CancellationToken cancellationToken)
+    {
+        await database.OpenConnectionAsync(cancellationToken);
+        return new Scope(database);
+    }
+
+    private sealed class Scope(DatabaseFacade database) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await database.CloseConnectionAsync();
+    }
+}
