@@ -84,7 +84,7 @@ api.MapGet("/products", async (HttpRequest request, NpgsqlDataSource db) =>
     }
 
     // Like the API: a list filtered by category alone is counted from the per-category counters.
-    var categoryOnly = parameters.Count <= 1 && query["q"].Count == 0 && query["minPrice"].Count == 0 && query["maxPrice"].Count == 0;
+    var categoryOnly = query["q"].Count == 0 && query["minPrice"].Count == 0 && query["maxPrice"].Count == 0;
     var countSql = !categoryOnly ? $"SELECT count(*)::int FROM products AS p WHERE {where}"
         : parameters.Count == 0 ? CatalogSql.CountAll
         : CatalogSql.CountCategories;

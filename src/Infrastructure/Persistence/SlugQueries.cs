@@ -20,10 +20,8 @@ internal static class SlugQueries
             return new HashSet<string>(StringComparer.Ordinal);
         }
 
-        var slugs = rows.Select(slugOf);
-
         var prefix = slug.Value + "-";
-        var taken = await slugs
+        var taken = await rows.Select(slugOf)
             .Where(value => value == slug.Value || EF.Functions.Like(value, prefix + "%"))
             .ToListAsync(cancellationToken);
         return taken.ToHashSet(StringComparer.Ordinal);
