@@ -6,6 +6,7 @@ using Ecommerce.Infrastructure.Persistence.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Ecommerce.Infrastructure;
 
@@ -20,7 +21,9 @@ public static class DependencyInjection
                 $"The connection string '{CatalogDatabase.ConnectionStringName}' is not configured: set ConnectionStrings__{CatalogDatabase.ConnectionStringName}.");
         }
 
-        services.AddDbContextPool<CatalogDbContext>(options => CatalogDatabase.Configure(options, connectionString));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddDbContextPool<CatalogDbContext>(
+            (provider, options) => CatalogDatabase.Configure(options, provider.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddCategoryPersistence();
         services.AddProductPersistence();

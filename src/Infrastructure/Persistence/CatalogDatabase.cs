@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 
 namespace Ecommerce.Infrastructure.Persistence;
@@ -14,6 +15,12 @@ public static class CatalogDatabase
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseNpgsql(connectionString, ConfigureNpgsql)
+            .UseSnakeCaseNamingConvention();
+
+    /// <summary>The service's configuration: EF Core and the plain Npgsql readers share one data source, so one pool.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options
+            .UseNpgsql(dataSource, ConfigureNpgsql)
             .UseSnakeCaseNamingConvention();
 
     private static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql) =>

@@ -4,6 +4,7 @@ using Ecommerce.Infrastructure.IntegrationTests.Migrations;
 using Ecommerce.Infrastructure.Persistence.Products;
 using Ecommerce.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Ecommerce.Infrastructure.IntegrationTests.Products;
 
@@ -30,8 +31,9 @@ public sealed class ProductListConnectionTests(PostgresDatabase database) : ICla
     public async Task The_connection_is_closed_after_a_list(string? category, string? search)
     {
         await using var context = CatalogContexts.Create(database.ConnectionString);
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
 
-        var page = await new ProductReader(context).ListAsync(
+        var page = await new ProductReader(context, dataSource).ListAsync(
             new ProductListCriteria(category, search, null, null, null, ProductSort.Name, 1, 20), CancellationToken.None);
 
         Assert.Equal(0, page.TotalCount);

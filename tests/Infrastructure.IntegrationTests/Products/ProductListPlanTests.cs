@@ -62,8 +62,9 @@ public sealed class ProductListPlanTests(PostgresDatabase database) : IClassFixt
     {
         var commands = new CommandRecorder();
         await using var context = Create(commands);
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
 
-        await new ProductReader(context).ListAsync(criteria, CancellationToken.None);
+        await new ProductReader(context, dataSource).ListAsync(criteria, CancellationToken.None);
 
         var productQueries = commands.Recorded.Where(command => command.Sql.Contains("FROM products", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(productQueries);

@@ -8,7 +8,7 @@ using Npgsql;
 
 namespace Ecommerce.Infrastructure.Persistence.Products;
 
-internal sealed class ProductReader(CatalogDbContext dbContext) : IProductReader
+internal sealed class ProductReader(CatalogDbContext dbContext, NpgsqlDataSource dataSource) : IProductReader
 {
     internal static readonly Expression<Func<Product, ProductDto>> ToDto = product => new ProductDto(
         product.Id, product.Name, product.Slug, product.Description, product.Price, product.ImageUrl, product.Stock,
@@ -17,18 +17,11 @@ internal sealed class ProductReader(CatalogDbContext dbContext) : IProductReader
         Version = product.Version,
     };
 
-    // Compiled once: the single-product reads are the hottest path and skip EF's per-call query translation lookup.
-    private static readonly Func<CatalogDbContext, int, CancellationToken, Task<ProductDto?>> ById =
-        EF.CompileAsyncQuery((CatalogDbContext context, int id, CancellationToken _) =>
-            context.Products.AsNoTracking().Where(product => product.IsActive && product.Id == id).Select(ToDto).FirstOrDefault());
+    public Task<ProductDto?> FindActiveAsync(int id, CancellationToken cancellationToken) =>
+        SingleRowQuery.ReadAsync(dataSource, ProductRowSql.ActiveById, id, ProductRowSql.Map, cancellationToken);
 
-    private static readonly Func<CatalogDbContext, string, CancellationToken, Task<ProductDto?>> BySlug =
-        EF.CompileAsyncQuery((CatalogDbContext context, string slug, CancellationToken _) =>
-            context.Products.AsNoTracking().Where(product => product.IsActive && product.Slug == slug).Select(ToDto).FirstOrDefault());
-
-    public Task<ProductDto?> FindActiveAsync(int id, CancellationToken cancellationToken) => ById(dbContext, id, cancellationToken);
-
-    public Task<ProductDto?> FindActiveBySlugAsync(string slug, CancellationToken cancellationToken) => BySlug(dbContext, slug, cancellationToken);
+    public Task<ProductDto?> FindActiveBySlugAsync(string slug, CancellationToken cancellationToken) =>
+        SingleRowQuery.ReadAsync(dataSource, ProductRowSql.ActiveBySlug, slug, ProductRowSql.Map, cancellationToken);
 
     public async Task<PagedList<ProductDto>> ListAsync(ProductListCriteria criteria, CancellationToken cancellationToken)
     {
