@@ -11,13 +11,12 @@ internal static class RequestBodyLimit
     /// <see cref="ExceptionProblemHandler"/> reports.
     /// </summary>
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app, long maxBytes) =>
-        app.Use(async (context, next) =>
+        app.Use((context, next) =>
         {
             if (context.Request.ContentLength > maxBytes)
             {
-                await context.WriteProblemAsync(
-                    StatusCodes.Status413PayloadTooLarge, "Payload Too Large", $"A request body is at most {maxBytes} bytes.");
-                return;
+                return context.WriteProblemAsync(
+                    StatusCodes.Status413PayloadTooLarge, "Payload Too Large", $"A request body is at most {maxBytes} bytes.").AsTask();
             }
 
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -25,6 +24,6 @@ internal static class RequestBodyLimit
                 limit.MaxRequestBodySize = maxBytes;
             }
 
-            await next(context);
+            return next(context);
         });
 }

@@ -12,14 +12,14 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
 {
     private readonly IValidator<TMessage>[] _validators = [.. validators];
 
-    public async ValueTask<TResponse> Handle(
+    // Messages without validators (the reads) pass straight through, with no async state machine of their own.
+    public ValueTask<TResponse> Handle(
+        TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken) =>
+        _validators.Length == 0 ? next(message, cancellationToken) : ValidateThenHandleAsync(message, next, cancellationToken);
+
+    private async ValueTask<TResponse> ValidateThenHandleAsync(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (_validators.Length == 0)
-        {
-            return await next(message, cancellationToken);
-        }
-
         var context = new ValidationContext<TMessage>(message);
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var validator in _validators)
