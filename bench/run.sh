@@ -120,6 +120,9 @@ wrk_args() { # op -> wrk arguments after the URL base
   esac
 }
 
+# User plus system CPU time of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat).
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
 measure() { # op target round seconds
   local op=$1 target=$2 round=$3 duration=$4 port threads=2 connections=$CONNECTIONS args path
   port=$([ "$target" = api ] && echo "$api_port" || echo "$floor_port")
@@ -133,10 +136,13 @@ measure() { # op target round seconds
     perf record -q -F "$PROFILE_HZ" -g -p "${!pid_var}" -o "$OUT/perf-$op-$target.data" -- sleep "$duration" 2>/dev/null &
     profiler=$!
   fi
+  local server_pid_var="${target}_pid" cpu_before cpu_after
+  cpu_before=$(cpu_ticks "${!server_pid_var}")
   # shellcheck disable=SC2086
   wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$path" ${args#"$path"} > "$OUT/wrk.txt" 2>&1 || true
+  cpu_after=$(cpu_ticks "${!server_pid_var}")
   [ -n "$profiler" ] && wait "$profiler"
-  python3 bench/parse_wrk.py "$op" "$target" "$round" < "$OUT/wrk.txt" >> "$RESULTS"
+  python3 bench/parse_wrk.py "$op" "$target" "$round" "$((cpu_after - cpu_before))" "$(getconf CLK_TCK)" < "$OUT/wrk.txt" >> "$RESULTS"
   if [ -n "$profiler" ]; then
     perf script -i "$OUT/perf-$op-$target.data" 2>/dev/null \
       | python3 bench/profile_layers.py "$op" "$target" "$PROFILE_HZ" "$(tail -1 "$RESULTS" | cut -f4)" "$duration" >> "$PROFILES"
