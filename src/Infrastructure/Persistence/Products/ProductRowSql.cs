@@ -5,7 +5,7 @@ namespace Ecommerce.Infrastructure.Persistence.Products;
 
 /// <summary>
 /// One active product by id or by slug, as hand-written SQL over the columns that EF Core's model
-/// maps (<c>ProductRowSqlTests</c> checks that both read the same values).
+/// maps (<c>SingleRowReadTests</c> checks that both read the same values).
 /// </summary>
 internal static class ProductRowSql
 {
