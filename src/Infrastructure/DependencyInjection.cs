@@ -22,8 +22,10 @@ public static class DependencyInjection
         }
 
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        services.AddDbContextPool<CatalogDbContext>(
+        // One pool serves both: commands use the request's context, reads rent one only when they run EF Core.
+        services.AddPooledDbContextFactory<CatalogDbContext>(
             (provider, options) => CatalogDatabase.Configure(options, provider.GetRequiredService<NpgsqlDataSource>()));
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContext());
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddCategoryPersistence();
         services.AddProductPersistence();

@@ -40,9 +40,9 @@ public sealed class SingleRowReadTests(PostgresDatabase database) : IClassFixtur
     [Fact]
     public async Task A_product_read_by_id_or_slug_equals_the_one_EF_Core_lists()
     {
-        await using var context = CatalogContexts.Create(database.ConnectionString);
+        var contexts = new CatalogContextFactory(() => CatalogContexts.Create(database.ConnectionString));
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        var reader = new ProductReader(context, dataSource);
+        var reader = new ProductReader(contexts, dataSource);
         var listed = await reader.ListAsync(
             new ProductListCriteria(null, null, null, null, null, ProductSort.Name, 1, 20), CancellationToken.None);
 
@@ -59,9 +59,9 @@ public sealed class SingleRowReadTests(PostgresDatabase database) : IClassFixtur
     [Fact]
     public async Task A_category_read_by_id_or_slug_equals_the_one_EF_Core_lists()
     {
-        await using var context = CatalogContexts.Create(database.ConnectionString);
+        var contexts = new CatalogContextFactory(() => CatalogContexts.Create(database.ConnectionString));
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        var reader = new CategoryReader(context, dataSource);
+        var reader = new CategoryReader(contexts, dataSource);
         var listed = await reader.ListActiveAsync(CancellationToken.None);
 
         Assert.Equal(["android", "phones"], listed.Select(category => category.Slug));
@@ -77,10 +77,10 @@ public sealed class SingleRowReadTests(PostgresDatabase database) : IClassFixtur
     [Fact]
     public async Task Inactive_and_unknown_rows_are_not_found()
     {
-        await using var context = CatalogContexts.Create(database.ConnectionString);
+        var contexts = new CatalogContextFactory(() => CatalogContexts.Create(database.ConnectionString));
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        var products = new ProductReader(context, dataSource);
-        var categories = new CategoryReader(context, dataSource);
+        var products = new ProductReader(contexts, dataSource);
+        var categories = new CategoryReader(contexts, dataSource);
 
         Assert.Null(await products.FindActiveAsync(3, CancellationToken.None));
         Assert.Null(await products.FindActiveBySlugAsync("gone", CancellationToken.None));

@@ -1,6 +1,7 @@
 using System.Data;
 using Ecommerce.Application.Products;
 using Ecommerce.Infrastructure.IntegrationTests.Migrations;
+using Ecommerce.Infrastructure.IntegrationTests.Persistence;
 using Ecommerce.Infrastructure.Persistence.Products;
 using Ecommerce.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Npgsql;
 
 namespace Ecommerce.Infrastructure.IntegrationTests.Products;
 
-/// <summary>A list holds one connection for its statements and gives it back, whatever it finds.</summary>
+/// <summary>A list opens one connection for all its statements and gives it back, whatever it finds.</summary>
 public sealed class ProductListConnectionTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>, IAsyncLifetime
 {
     public async Task InitializeAsync()
@@ -28,15 +29,18 @@ public sealed class ProductListConnectionTests(PostgresDatabase database) : ICla
 
     [Theory]
     [MemberData(nameof(Lists))]
-    public async Task The_connection_is_closed_after_a_list(string? category, string? search)
+    public async Task A_list_opens_one_connection_and_closes_it(string? category, string? search)
     {
-        await using var context = CatalogContexts.Create(database.ConnectionString);
+        var states = new List<ConnectionState>();
+        var contexts = new CatalogContextFactory(
+            () => CatalogContexts.Create(database.ConnectionString),
+            context => context.Database.GetDbConnection().StateChange += (_, change) => states.Add(change.CurrentState));
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
 
-        var page = await new ProductReader(context, dataSource).ListAsync(
+        var page = await new ProductReader(contexts, dataSource).ListAsync(
             new ProductListCriteria(category, search, null, null, null, ProductSort.Name, 1, 20), CancellationToken.None);
 
         Assert.Equal(0, page.TotalCount);
-        Assert.Equal(ConnectionState.Closed, context.Database.GetDbConnection().State);
+        Assert.Equal([ConnectionState.Open, ConnectionState.Closed], states);
     }
 }

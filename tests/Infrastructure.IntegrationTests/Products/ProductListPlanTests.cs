@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Ecommerce.Application.Products;
+using Ecommerce.Infrastructure.IntegrationTests.Persistence;
 using Ecommerce.Infrastructure.Persistence;
 using Ecommerce.Infrastructure.Persistence.Products;
 using Ecommerce.TestSupport;
@@ -61,10 +62,10 @@ public sealed class ProductListPlanTests(PostgresDatabase database) : IClassFixt
     public async Task Filtered_lists_do_not_scan_the_whole_products_table(string list, ProductListCriteria criteria)
     {
         var commands = new CommandRecorder();
-        await using var context = Create(commands);
+        var contexts = new CatalogContextFactory(() => Create(commands));
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
 
-        await new ProductReader(context, dataSource).ListAsync(criteria, CancellationToken.None);
+        await new ProductReader(contexts, dataSource).ListAsync(criteria, CancellationToken.None);
 
         var productQueries = commands.Recorded.Where(command => command.Sql.Contains("FROM products", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(productQueries);

@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace Ecommerce.Infrastructure.Persistence.Categories;
 
-internal sealed class CategoryReader(CatalogDbContext dbContext, NpgsqlDataSource dataSource) : ICategoryReader
+internal sealed class CategoryReader(IDbContextFactory<CatalogDbContext> contexts, NpgsqlDataSource dataSource) : ICategoryReader
 {
     private static readonly Expression<Func<Category, CategoryDto>> ToDto = category => new CategoryDto(
         category.Id, category.Name, category.Slug, category.ParentId, category.IsActive, category.CreatedAt, category.UpdatedAt)
@@ -21,10 +21,13 @@ internal sealed class CategoryReader(CatalogDbContext dbContext, NpgsqlDataSourc
     public Task<CategoryDto?> FindActiveBySlugAsync(string slug, CancellationToken cancellationToken) =>
         SingleRowQuery.ReadAsync(dataSource, CategoryRowSql.ActiveBySlug, slug, CategoryRowSql.Map, cancellationToken);
 
-    public async Task<IReadOnlyList<CategoryDto>> ListActiveAsync(CancellationToken cancellationToken) =>
-        await dbContext.Categories.AsNoTracking()
+    public async Task<IReadOnlyList<CategoryDto>> ListActiveAsync(CancellationToken cancellationToken)
+    {
+        await using var dbContext = await contexts.CreateDbContextAsync(cancellationToken);
+        return await dbContext.Categories.AsNoTracking()
             .Where(category => category.IsActive)
             .OrderBy(category => category.Name).ThenBy(category => category.Id)
             .Select(ToDto)
             .ToListAsync(cancellationToken);
+    }
 }

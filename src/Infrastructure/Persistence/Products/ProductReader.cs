@@ -8,7 +8,7 @@ using Npgsql;
 
 namespace Ecommerce.Infrastructure.Persistence.Products;
 
-internal sealed class ProductReader(CatalogDbContext dbContext, NpgsqlDataSource dataSource) : IProductReader
+internal sealed class ProductReader(IDbContextFactory<CatalogDbContext> contexts, NpgsqlDataSource dataSource) : IProductReader
 {
     internal static readonly Expression<Func<Product, ProductDto>> ToDto = product => new ProductDto(
         product.Id, product.Name, product.Slug, product.Description, product.Price, product.ImageUrl, product.Stock,
@@ -31,6 +31,7 @@ internal sealed class ProductReader(CatalogDbContext dbContext, NpgsqlDataSource
             return Empty(criteria);
         }
 
+        await using var dbContext = await contexts.CreateDbContextAsync(cancellationToken);
         // One connection for the list's statements, rather than one pool rental each.
         await using var openConnection = await dbContext.Database.KeepConnectionOpenAsync(cancellationToken);
         var connection = (NpgsqlConnection)dbContext.Database.GetDbConnection();
