@@ -22,10 +22,10 @@ public static class DependencyInjection
         }
 
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        // One pool serves both: commands use the request's context, reads rent one only when they run EF Core.
+        // One pool serves both: commands use the request's scoped context (EF Core registers it too),
+        // and reads rent one from the factory only when they run an EF Core query.
         services.AddPooledDbContextFactory<CatalogDbContext>(
             (provider, options) => CatalogDatabase.Configure(options, provider.GetRequiredService<NpgsqlDataSource>()));
-        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContext());
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddCategoryPersistence();
         services.AddProductPersistence();
