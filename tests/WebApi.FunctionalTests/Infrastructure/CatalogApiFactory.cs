@@ -50,6 +50,12 @@ public class CatalogApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // As in Development: a singleton that captures a scoped service fails the tests, not production.
+        builder.UseDefaultServiceProvider(provider =>
+        {
+            provider.ValidateScopes = true;
+            provider.ValidateOnBuild = true;
+        });
         builder.UseSetting($"ConnectionStrings:{CatalogDatabase.ConnectionStringName}", _database.ConnectionString);
         builder.UseSetting("Catalog:Limits:Reads:PermitLimit", "1000000");
         builder.UseSetting("Catalog:Limits:Writes:PermitLimit", "1000000");

@@ -8,5 +8,5 @@ internal static class CategoryPersistenceRegistration
     public static IServiceCollection AddCategoryPersistence(this IServiceCollection services) =>
         services
             .AddScoped<ICategoryRepository, CategoryRepository>()
-            .AddScoped<ICategoryReader, CategoryReader>();
+            .AddSingleton<ICategoryReader, CategoryReader>();
 }

@@ -8,5 +8,5 @@ internal static class ProductPersistenceRegistration
     public static IServiceCollection AddProductPersistence(this IServiceCollection services) =>
         services
             .AddScoped<IProductRepository, ProductRepository>()
-            .AddScoped<IProductReader, ProductReader>();
+            .AddSingleton<IProductReader, ProductReader>();
 }
