@@ -130,17 +130,16 @@ measure() { # op target round seconds
   path=${args%% *}
   # One connection per thread for updates: each thread then always holds its product's current ETag.
   if [ "$op" = update ]; then threads=8; connections=8; fi
-  local profiler=""
+  local pid_var="${target}_pid" server_pid profiler="" cpu_before cpu_after
+  server_pid=${!pid_var}
   if [ -n "$PROFILE" ] && [ "$round" = 1 ]; then
-    local pid_var="${target}_pid"
-    perf record -q -F "$PROFILE_HZ" -g -p "${!pid_var}" -o "$OUT/perf-$op-$target.data" -- sleep "$duration" 2>/dev/null &
+    perf record -q -F "$PROFILE_HZ" -g -p "$server_pid" -o "$OUT/perf-$op-$target.data" -- sleep "$duration" 2>/dev/null &
     profiler=$!
   fi
-  local server_pid_var="${target}_pid" cpu_before cpu_after
-  cpu_before=$(cpu_ticks "${!server_pid_var}")
+  cpu_before=$(cpu_ticks "$server_pid")
   # shellcheck disable=SC2086
   wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$path" ${args#"$path"} > "$OUT/wrk.txt" 2>&1 || true
-  cpu_after=$(cpu_ticks "${!server_pid_var}")
+  cpu_after=$(cpu_ticks "$server_pid")
   [ -n "$profiler" ] && wait "$profiler"
   python3 bench/parse_wrk.py "$op" "$target" "$round" "$((cpu_after - cpu_before))" "$(getconf CLK_TCK)" < "$OUT/wrk.txt" >> "$RESULTS"
   if [ -n "$profiler" ]; then
