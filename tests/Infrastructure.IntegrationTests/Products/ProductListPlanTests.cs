@@ -1,8 +1,8 @@
 using System.Data.Common;
 using System.Text.Json;
 using Ecommerce.Application.Products;
+using Ecommerce.Infrastructure.IntegrationTests.Migrations;
 using Ecommerce.Infrastructure.IntegrationTests.Persistence;
-using Ecommerce.Infrastructure.Persistence;
 using Ecommerce.Infrastructure.Persistence.Products;
 using Ecommerce.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +21,7 @@ public sealed class ProductListPlanTests(PostgresDatabase database) : IClassFixt
 
     public async Task InitializeAsync()
     {
-        await using (var context = Create(null))
+        await using (var context = CatalogContexts.Create(database.ConnectionString))
         {
             await context.Database.MigrateAsync();
         }
@@ -62,7 +62,7 @@ public sealed class ProductListPlanTests(PostgresDatabase database) : IClassFixt
     public async Task Filtered_lists_do_not_scan_the_whole_products_table(string list, ProductListCriteria criteria)
     {
         var commands = new CommandRecorder();
-        var contexts = new CatalogContextFactory(() => Create(commands));
+        var contexts = new CatalogContextFactory(() => CatalogContexts.Create(database.ConnectionString, commands));
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
 
         await new ProductReader(contexts, dataSource).ListAsync(criteria, CancellationToken.None);
@@ -86,18 +86,6 @@ public sealed class ProductListPlanTests(PostgresDatabase database) : IClassFixt
 
         var plan = (string)(await explain.ExecuteScalarAsync())!;
         return JsonDocument.Parse(plan).RootElement.ToString();
-    }
-
-    private CatalogDbContext Create(CommandRecorder? recorder)
-    {
-        var options = new DbContextOptionsBuilder<CatalogDbContext>();
-        CatalogDatabase.Configure(options, database.ConnectionString);
-        if (recorder is not null)
-        {
-            options.AddInterceptors(recorder);
-        }
-
-        return new CatalogDbContext(options.Options);
     }
 
     private static ProductListCriteria Criteria(
