@@ -1,4 +1,6 @@
+using Ecommerce.Infrastructure.Persistence.Migrating;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 
@@ -15,13 +17,15 @@ public static class CatalogDatabase
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseNpgsql(connectionString, ConfigureNpgsql)
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .ReplaceService<IHistoryRepository, CatalogHistoryRepository>();
 
     /// <summary>The service's configuration: EF Core and the plain Npgsql readers share one data source, so one pool.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options
             .UseNpgsql(dataSource, ConfigureNpgsql)
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .ReplaceService<IHistoryRepository, CatalogHistoryRepository>();
 
     private static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql) =>
         npgsql.MigrationsAssembly(typeof(CatalogDatabase).Assembly.FullName);

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Ecommerce.Infrastructure.IntegrationTests.Migrations;
+namespace Ecommerce.TestSupport;
 
 /// <summary>The deployment artifact <c>artifacts/efbundle</c>, run as a deployment runs it.</summary>
-internal static class MigrationBundle
+public static class MigrationBundle
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
@@ -27,7 +27,12 @@ internal static class MigrationBundle
     }
 
     /// <returns>The bundle's exit code and everything it printed.</returns>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string connectionString, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(string connectionString, params string[] arguments) =>
+        RunAsync(connectionString, new Dictionary<string, string>(), arguments);
+
+    /// <param name="environment">Variables set for the bundle's process only.</param>
+    public static async Task<(int ExitCode, string Output)> RunAsync(
+        string connectionString, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(Locate())
         {
@@ -42,6 +47,10 @@ internal static class MigrationBundle
 
         start.ArgumentList.Add("--connection");
         start.ArgumentList.Add(connectionString);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
