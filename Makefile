@@ -10,7 +10,8 @@ SOLUTION := Ecommerce.sln
 BUNDLE := artifacts/efbundle
 
 .PHONY: help run restore build format format-check test bundle db-start db-stop db-server-status \
-        migration db-upgrade db-downgrade db-status db-script migrations-check bench bench-growth
+        migration db-upgrade db-downgrade db-status db-script db-check-derived db-rebuild-derived migrations-check \
+        bench bench-growth
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  %-18s %s\n", $$1, $$2 }'
@@ -64,6 +65,12 @@ db-status: ## List migrations, applied and pending
 
 db-script: ## Write the idempotent migration SQL to artifacts/migrations.sql
 	bash scripts/migrations.sh script
+
+db-check-derived: ## Report drift between derived values (per-category counters) and their rows; fails on drift
+	bash scripts/migrations.sh check-derived
+
+db-rebuild-derived: ## Recompute every derived value from its rows
+	bash scripts/migrations.sh rebuild-derived
 
 bench: ## Benchmark the API against its raw-Npgsql floor (N=100000 products; see docs/performance.md)
 	bash bench/run.sh

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The migration workflow over the local dotnet-ef tool.
 # Usage: scripts/migrations.sh add NAME | upgrade [TARGET] | downgrade [TARGET] | status | script | bundle | check
+#        | check-derived | rebuild-derived
 # Commands that touch a database use ConnectionStrings__Catalog when set, else the embedded
 # development database, which they start first.
 set -euo pipefail
@@ -77,8 +78,13 @@ case "$command" in
   check)
     ef migrations has-pending-model-changes
     ;;
+  check-derived | rebuild-derived)
+    # The service's own maintenance command, with its configuration (ConnectionStrings__Catalog, else appsettings).
+    ensure_database
+    dotnet run --project src/WebApi --no-launch-profile -- derived-data "${command%-derived}"
+    ;;
   *)
-    echo "usage: $0 add NAME | upgrade [TARGET] | downgrade [TARGET] | status | script | bundle | bundle-if-changed | check" >&2
+    echo "usage: $0 add NAME | upgrade [TARGET] | downgrade [TARGET] | status | script | bundle | bundle-if-changed | check | check-derived | rebuild-derived" >&2
     exit 2
     ;;
 esac

@@ -2,6 +2,11 @@ using Ecommerce.Application;
 using Ecommerce.Infrastructure;
 using Ecommerce.WebApi.Hosting;
 
+if (DerivedDataCommand.IsRequested(args))
+{
+    return await DerivedDataCommand.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSerilogLogging();
@@ -15,3 +20,4 @@ app.UseWebApi();
 await app.SeedDemoCatalogIfAskedAsync();
 
 await app.RunAsync();
+return 0;

@@ -61,10 +61,15 @@ internal static class ExpectedSchema
         "constraint pk_products on products: PRIMARY KEY (id)",
     ];
 
-    /// <summary>The function and the triggers that keep <c>category_product_counts</c> in step with <c>products</c>.</summary>
+    /// <summary>
+    /// The functions and triggers that keep <c>category_product_counts</c> in step with <c>products</c>,
+    /// and check and rebuild it.
+    /// </summary>
     public static readonly IReadOnlyList<string> Triggers =
     [
+        "function category_product_count_drift",
         "function count_active_products",
+        "function rebuild_category_product_counts",
         "trigger count_deleted_products on products",
         "trigger count_inserted_products on products",
         "trigger count_truncated_products on products",
