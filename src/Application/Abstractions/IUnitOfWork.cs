@@ -1,3 +1,5 @@
+using Ecommerce.Application.Common.Rules;
+
 namespace Ecommerce.Application.Abstractions;
 
 /// <summary>Saves everything a command changed, once, at the end of the command pipeline.</summary>
@@ -15,13 +17,35 @@ public interface IUnitOfWork
     void DiscardChanges();
 }
 
-public enum SaveOutcome
+/// <summary>Whether the database took the changes, and if not, why.</summary>
+public readonly record struct SaveOutcome
 {
-    Saved,
+    private SaveOutcome(SaveRefusal? refusal, CatalogRule? brokenRule)
+    {
+        Refusal = refusal;
+        BrokenRule = brokenRule;
+    }
+
+    public static SaveOutcome Saved { get; } = new(null, null);
 
     /// <summary>A unique index refused the write (for the catalog: a slug another request took first).</summary>
-    UniqueViolation,
+    public static SaveOutcome UniqueViolation { get; } = new(SaveRefusal.UniqueViolation, null);
 
     /// <summary>The row changed since it was read.</summary>
+    public static SaveOutcome StaleRow { get; } = new(SaveRefusal.StaleRow, null);
+
+    public SaveRefusal? Refusal { get; }
+
+    /// <summary>The catalog rule the database enforced, when <see cref="Refusal"/> is <see cref="SaveRefusal.RuleBroken"/>.</summary>
+    public CatalogRule? BrokenRule { get; }
+
+    /// <summary>The database refused the write because it would break a rule of the catalog.</summary>
+    public static SaveOutcome Broke(CatalogRule rule) => new(SaveRefusal.RuleBroken, rule);
+}
+
+public enum SaveRefusal
+{
+    UniqueViolation,
     StaleRow,
+    RuleBroken,
 }

@@ -1,5 +1,6 @@
 using Ecommerce.Application.Abstractions;
 using Ecommerce.Application.Common.Results;
+using Ecommerce.Application.Common.Rules;
 using Ecommerce.Domain.Catalog;
 
 namespace Ecommerce.Application.Categories;
@@ -7,8 +8,6 @@ namespace Ecommerce.Application.Categories;
 /// <summary>A parent must be an active category, and a category may not become its own ancestor.</summary>
 internal static class CategoryParentRule
 {
-    public const string Field = "parentId";
-
     /// <returns>The new parent's lineage (itself and its ancestors), or why the parent is refused.</returns>
     public static async Task<Result<IReadOnlyCollection<int>>> CheckAsync(
         ICategoryRepository categories, Category? moving, int? parentId, CancellationToken cancellationToken)
@@ -20,12 +19,12 @@ internal static class CategoryParentRule
 
         if (!await categories.IsActiveAsync(id, cancellationToken))
         {
-            return Error.Validation(Field, $"No active category has the id {id}.");
+            return CatalogRuleErrors.For(CatalogRule.ParentIsActive);
         }
 
         var lineage = await categories.GetLineageAsync(id, cancellationToken);
         return moving is not null && moving.WouldBecomeItsOwnAncestor(id, lineage)
-            ? Error.Validation(Field, "A category cannot be moved under itself or one of its descendants.")
+            ? CatalogRuleErrors.For(CatalogRule.TreeHasNoCycle)
             : Result<IReadOnlyCollection<int>>.Success(lineage);
     }
 }

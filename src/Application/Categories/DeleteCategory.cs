@@ -2,6 +2,7 @@ using Ecommerce.Application.Abstractions;
 using Ecommerce.Application.Common;
 using Ecommerce.Application.Common.Concurrency;
 using Ecommerce.Application.Common.Results;
+using Ecommerce.Application.Common.Rules;
 using Mediator;
 
 namespace Ecommerce.Application.Categories;
@@ -28,12 +29,12 @@ internal sealed class DeleteCategoryHandler(ICategoryRepository categories, Time
 
         if (await categories.HasActiveChildrenAsync(category.Id, cancellationToken))
         {
-            return Error.Conflict("Category.HasSubcategories", "The category still has active subcategories; delete or move them first.");
+            return CatalogRuleErrors.For(CatalogRule.NoActiveSubcategoriesUnderInactive);
         }
 
         if (await categories.HasActiveProductsAsync(category.Id, cancellationToken))
         {
-            return Error.Conflict("Category.HasProducts", "The category still has active products; delete or move them first.");
+            return CatalogRuleErrors.For(CatalogRule.NoActiveProductsUnderInactive);
         }
 
         category.Deactivate(clock.UtcNowForStorage());

@@ -1,5 +1,6 @@
 using Ecommerce.Application.Abstractions;
 using Ecommerce.Application.Common.Results;
+using Ecommerce.Application.Common.Rules;
 
 namespace Ecommerce.Application.Products;
 
@@ -8,5 +9,5 @@ internal static class ProductCategoryRule
     public static async Task<Error?> CheckAsync(ICategoryRepository categories, int categoryId, CancellationToken cancellationToken) =>
         await categories.IsActiveAsync(categoryId, cancellationToken)
             ? null
-            : Error.Validation("categoryId", $"No active category has the id {categoryId}.");
+            : CatalogRuleErrors.For(CatalogRule.ProductCategoryIsActive);
 }

@@ -24,6 +24,11 @@ internal sealed class EfUnitOfWork(CatalogDbContext dbContext) : IUnitOfWork
         {
             return SaveOutcome.UniqueViolation;
         }
+        catch (DbUpdateException exception) when (
+            exception.InnerException is PostgresException postgres && CatalogConstraints.TryGetRule(postgres, out var rule))
+        {
+            return SaveOutcome.Broke(rule);
+        }
     }
 
     public void DiscardChanges() => dbContext.ChangeTracker.Clear();

@@ -63,16 +63,22 @@ internal static class ExpectedSchema
 
     /// <summary>
     /// The functions and triggers that keep <c>category_product_counts</c> in step with <c>products</c>,
-    /// and check and rebuild it.
+    /// check and rebuild it, and enforce the rules of the category tree.
     /// </summary>
     public static readonly IReadOnlyList<string> Triggers =
     [
         "function category_product_count_drift",
         "function count_active_products",
+        "function enforce_category_rules",
+        "function enforce_product_rules",
         "function rebuild_category_product_counts",
         "trigger count_deleted_products on products",
         "trigger count_inserted_products on products",
         "trigger count_truncated_products on products",
         "trigger count_updated_products on products",
+        "trigger enforce_category_rules_on_insert on categories",
+        "trigger enforce_category_rules_on_update on categories",
+        "trigger enforce_product_rules_on_insert on products",
+        "trigger enforce_product_rules_on_update on products",
     ];
 }

@@ -1,6 +1,7 @@
 using Ecommerce.Application.Abstractions;
 using Ecommerce.Application.Common.Concurrency;
 using Ecommerce.Application.Common.Results;
+using Ecommerce.Application.Common.Rules;
 using Ecommerce.Application.Common.Slugs;
 using Mediator;
 
@@ -9,14 +10,20 @@ namespace Ecommerce.Application.Common.Behaviors;
 /// <summary>
 /// Saves a successful command's changes once, at the end. A save lost to a concurrent request is
 /// retried when the client left the choice to us: a slug generated from the name (the next suffix
-/// is picked) or a write without <c>If-Match</c> (last write wins); otherwise it is reported.
+/// is picked) or a write without <c>If-Match</c> (last write wins); otherwise it is reported. A save
+/// the database refused because a concurrent request made it break a catalog rule is reported as
+/// that rule's error, exactly as if the handler had found it.
 /// </summary>
 public sealed class UnitOfWorkBehavior<TMessage, TResponse>(IUnitOfWork unitOfWork)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
     where TResponse : IOutcome<TResponse>
 {
-    internal const int MaxAttempts = 5;
+    /// <summary>
+    /// Enough for every request of a burst of creates with the same name: each retry sees the slugs
+    /// the others committed, so a request loses at most once to each of them.
+    /// </summary>
+    internal const int MaxAttempts = 32;
 
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
@@ -43,16 +50,19 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(IUnitOfWork unitOfWo
                 continue;
             }
 
-            return TResponse.Failure(outcome == SaveOutcome.UniqueViolation
-                ? Error.Conflict("Slug.Taken", "The slug was taken by another request; choose another one.")
-                : Error.PreconditionFailed("Resource"));
+            return TResponse.Failure(outcome switch
+            {
+                { BrokenRule: { } rule } => CatalogRuleErrors.For(rule),
+                { Refusal: SaveRefusal.UniqueViolation } => Error.Conflict("Slug.Taken", "The slug was taken by another request; choose another one."),
+                _ => Error.PreconditionFailed("Resource"),
+            });
         }
     }
 
-    private static bool MayRetry(TMessage message, SaveOutcome outcome) => outcome switch
+    private static bool MayRetry(TMessage message, SaveOutcome outcome) => outcome.Refusal switch
     {
-        SaveOutcome.UniqueViolation => message is IGeneratesSlug { Slug: null },
-        SaveOutcome.StaleRow => message is IConditionalWrite { Precondition: null },
+        SaveRefusal.UniqueViolation => message is IGeneratesSlug { Slug: null },
+        SaveRefusal.StaleRow => message is IConditionalWrite { Precondition: null },
         _ => false,
     };
 }
