@@ -24,6 +24,12 @@ public class CatalogApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
+        await MigrateAsync();
+    }
+
+    /// <summary>Brings the fresh database to the schema the tests need: migration head, unless a derived factory says otherwise.</summary>
+    protected virtual async Task MigrateAsync()
+    {
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().Database.MigrateAsync();
     }
