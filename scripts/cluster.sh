@@ -62,26 +62,34 @@ free_port() {
 # Is this pid still the process we started (and not a new one that reuses the number)?
 is_ours() { [ -r "/proc/$1/cmdline" ] && tr '\0' ' ' <"/proc/$1/cmdline" | grep -qF -- "$2"; }
 
-ensure_haproxy() {
-  command -v haproxy >/dev/null 2>&1 && return
-  [ "$(id -u)" -eq 0 ] || fail "HAProxy is not installed: install Debian's 'haproxy' package (apt-get install haproxy)."
-  say "HAProxy is not installed: installing it from Debian's packages."
-  # The package starts a system-wide haproxy service when installed. This cluster runs its own
-  # haproxy in the foreground, so a policy-rc.d that answers "not now" keeps the service from
-  # starting during the install, and the service is disabled afterwards: nothing else holds ports.
+ensure_packages() {
+  local missing=() program
+  for program in haproxy curl python3; do
+    command -v "$program" >/dev/null 2>&1 || missing+=("$program")
+  done
+  [ "${#missing[@]}" -gt 0 ] || return 0
+  [ "$(id -u)" -eq 0 ] || fail "Missing: ${missing[*]}. Install Debian's packages: apt-get install ${missing[*]}"
+  say "Installing ${missing[*]} from Debian's packages."
+  # The haproxy package starts a system-wide haproxy service when installed. This cluster runs its
+  # own haproxy in the foreground, so a policy-rc.d that answers "not now" keeps the service from
+  # starting during the install, and the service is disabled afterwards: it holds no port of ours.
   local policy=/usr/sbin/policy-rc.d ours=false status=0
   if [ ! -e "$policy" ]; then
     printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && ours=true
   fi
   DEBIAN_FRONTEND=noninteractive apt-get update -qq || status=$?
-  [ "$status" -ne 0 ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null || status=$?
+  [ "$status" -ne 0 ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null || status=$?
   if [ "$ours" = true ]; then rm -f "$policy"; fi
-  [ "$status" -eq 0 ] || fail "Installing haproxy failed."
-  if [ -d /run/systemd/system ]; then
-    systemctl disable --now haproxy >/dev/null 2>&1 || true
-  else
-    update-rc.d haproxy disable >/dev/null 2>&1 || true
-  fi
+  [ "$status" -eq 0 ] || fail "Installing ${missing[*]} failed."
+  case " ${missing[*]} " in
+    *" haproxy "*)
+      if [ -d /run/systemd/system ]; then
+        systemctl disable --now haproxy >/dev/null 2>&1 || true
+      else
+        update-rc.d haproxy disable >/dev/null 2>&1 || true
+      fi
+      ;;
+  esac
 }
 
 # Stops what a cluster killed without its clean-up (kill -9, a closed terminal) left running.
@@ -278,7 +286,7 @@ start() {
   if [ -f "$script_pid_file" ] && is_ours "$(cat "$script_pid_file")" cluster.sh; then
     fail "A cluster is already running (pid $(cat "$script_pid_file")): make cluster-stop stops it."
   fi
-  ensure_haproxy
+  ensure_packages
   stop_leftovers
   local port
   for port in "$http_port" "$pg_port" "$standby_port"; do
