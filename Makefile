@@ -19,6 +19,13 @@ help: ## List the targets
 run: ## Serve the API on http://127.0.0.1:5080 over the embedded PostgreSQL, with demo data
 	bash scripts/run.sh
 
+.PHONY: cluster cluster-stop
+cluster: ## Primary + streaming standby PostgreSQL, two API instances, HAProxy on http://127.0.0.1:5080
+	bash scripts/cluster.sh start
+
+cluster-stop: ## Stop a `make cluster` running in the background or in another terminal
+	bash scripts/cluster.sh stop
+
 restore: ## Restore NuGet packages and the local dotnet-ef tool
 	dotnet tool restore
 	dotnet restore $(SOLUTION)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
@@ -48,30 +49,26 @@ public sealed class PostgresCluster : IDisposable
     {
         RemoveStaleClusters();
         var asPostgresUser = Environment.UserName == "root";
-        var folder = Directory.CreateTempSubdirectory(FolderPrefix).FullName;
-        if (asPostgresUser)
-        {
-            ProcessRunner.Run(false, "chown", "postgres:", folder);
-        }
-
+        var folder = CreateFolder(asPostgresUser);
         ProcessRunner.Run(asPostgresUser, PostgresBinaries.Find("initdb"),
             "-D", Path.Combine(folder, "data"), "-U", "postgres", "--auth-local=trust", "--auth-host=trust",
             "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
+        return StartOnFreePort(folder, asPostgresUser, extraSettings);
+    }
 
-        // A free port can be taken by another process between the probe and the server's bind: try another.
-        for (var attempt = 1; ; attempt++)
-        {
-            var cluster = new PostgresCluster(folder, FreeLoopbackPort(), asPostgresUser, extraSettings);
-            try
-            {
-                cluster.StartServer();
-                return cluster;
-            }
-            catch (InvalidOperationException) when (attempt < PortAttempts && !cluster.IsRunning)
-            {
-                // pg_ctl failed before the server came up; the log says why (most likely the port).
-            }
-        }
+    /// <summary>
+    /// Creates a streaming standby of <paramref name="primary"/> with <c>pg_basebackup -R</c>, through a new
+    /// replication slot <paramref name="slotName"/> that keeps the WAL it has not received, and starts it.
+    /// The primary must allow replication connections from loopback, as clusters made by <see cref="Start"/> do.
+    /// A standby needs the primary's <c>max_connections</c> or more: give both the same <paramref name="extraSettings"/>.
+    /// </summary>
+    public static PostgresCluster StartStandby(PostgresCluster primary, string slotName, string extraSettings = "")
+    {
+        var folder = CreateFolder(primary._asPostgresUser);
+        ProcessRunner.Run(primary._asPostgresUser, PostgresBinaries.Find("pg_basebackup"),
+            "-h", "127.0.0.1", "-p", primary.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres",
+            "-D", Path.Combine(folder, "data"), "-R", "-X", "stream", "-C", "-S", slotName, "--checkpoint=fast", "--no-sync");
+        return StartOnFreePort(folder, primary._asPostgresUser, extraSettings);
     }
 
     /// <summary>Starts the server again after <see cref="Stop"/>, on the same port.</summary>
@@ -133,6 +130,35 @@ public sealed class PostgresCluster : IDisposable
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 // Another user's folder, or one being removed right now: not ours to clean.
+            }
+        }
+    }
+
+    private static string CreateFolder(bool asPostgresUser)
+    {
+        var folder = Directory.CreateTempSubdirectory(FolderPrefix).FullName;
+        if (asPostgresUser)
+        {
+            ProcessRunner.Run(false, "chown", "postgres:", folder);
+        }
+
+        return folder;
+    }
+
+    private static PostgresCluster StartOnFreePort(string folder, bool asPostgresUser, string extraSettings)
+    {
+        // A free port can be taken by another process between the probe and the server's bind: try another.
+        for (var attempt = 1; ; attempt++)
+        {
+            var cluster = new PostgresCluster(folder, FreeLoopbackPort(), asPostgresUser, extraSettings);
+            try
+            {
+                cluster.StartServer();
+                return cluster;
+            }
+            catch (InvalidOperationException) when (attempt < PortAttempts && !cluster.IsRunning)
+            {
+                // pg_ctl failed before the server came up; the log says why (most likely the port).
             }
         }
     }
