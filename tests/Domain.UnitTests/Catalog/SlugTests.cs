@@ -23,6 +23,10 @@ public sealed class SlugTests
     [InlineData("смартфоны")]
     [InlineData("café")]
     [InlineData(null)]
+    [InlineData("phone\n")]
+    [InlineData("\nphone")]
+    [InlineData("phone\r\n")]
+    [InlineData("phone\nx")]
     public void Anything_else_is_invalid(string? value) => Assert.False(Slug.IsValid(value));
 
     [Fact]
@@ -31,6 +35,16 @@ public sealed class SlugTests
         Assert.True(Slug.IsValid(new string('a', 120)));
         Assert.False(Slug.IsValid(new string('a', 121)));
     }
+
+    [Fact]
+    public void A_trailing_newline_is_not_part_of_a_slug_even_at_full_length()
+    {
+        Assert.False(Slug.IsValid(new string('a', Slug.MaxLength - 1) + "\n"));
+        Assert.Throws<DomainRuleException>(() => Slug.From("phone\n"));
+    }
+
+    [Fact]
+    public void The_pattern_clients_see_is_the_contract_one() => Assert.Equal("^[a-z0-9]+(-[a-z0-9]+)*$", Slug.Pattern);
 
     [Fact]
     public void From_refuses_an_invalid_value() =>

@@ -46,6 +46,8 @@ public sealed class BadInputTests(CatalogApiFactory factory) : IClassFixture<Cat
         { "POST", "/api/v1/categories", Json, "{\"name\":\"Ok\",\"slug\":\"a/b\"}", 400 },
         { "POST", "/api/v1/categories", Json, "{\"name\":\"Ok\",\"slug\":\"'; DROP TABLE products; --\"}", 400 },
         { "POST", "/api/v1/categories", Json, "{\"name\":\"Ok\",\"slug\":true}", 400 },
+        { "POST", "/api/v1/categories", Json, "{\"name\":\"Ok\",\"slug\":\"phone\\n\"}", 400 },
+        { "POST", "/api/v1/products", Json, "{\"name\":\"P\",\"slug\":\"phone\\n\",\"price\":1,\"stock\":1,\"categoryId\":1}", 400 },
         { "POST", "/api/v1/categories", Json, "{\"name\":\"" + new string('n', 101) + "\"}", 400 },
         { "POST", "/api/v1/categories", Json, "{\"name\":\"\\u0000\"}", 400 },
         { "POST", "/api/v1/products", Json, "{\"name\":\"P\",\"price\":1e400,\"stock\":1,\"categoryId\":1}", 400 },
