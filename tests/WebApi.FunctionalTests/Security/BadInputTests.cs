@@ -33,6 +33,11 @@ public sealed class BadInputTests(CatalogApiFactory factory) : IClassFixture<Cat
         { "POST", "/api/v1/categories", "application/xml", "<name>x</name>", 415 },
         { "POST", "/api/v1/categories", "application/x-www-form-urlencoded", "name=x", 415 },
         { "POST", "/api/v1/categories", null, null, 400 },
+        { "POST", "/api/v1/categories", "application/json; charset=latin1", CategoryBody, 415 },
+        { "POST", "/api/v1/categories", "application/json; charset=iso-8859-1", CategoryBody, 415 },
+        { "POST", "/api/v1/categories", "application/json; charset=utf-16", CategoryBody, 415 },
+        { "POST", "/api/v1/categories", "application/json; charset=no-such-encoding", CategoryBody, 415 },
+        { "PUT", "/api/v1/products/1", "application/json; charset=\"windows-1252\"", ProductBody, 415 },
         // Wrong JSON types and values out of range, field by field.
         { "POST", "/api/v1/categories", Json, "{\"name\":42}", 400 },
         { "POST", "/api/v1/categories", Json, "{\"name\":[\"a\"]}", 400 },
@@ -127,7 +132,7 @@ public sealed class BadInputTests(CatalogApiFactory factory) : IClassFixture<Cat
         if (body is not null || contentType is not null)
         {
             request.Content = new StringContent(body ?? string.Empty, Encoding.UTF8);
-            request.Content.Headers.ContentType = contentType is null ? null : new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+            request.Content.Headers.ContentType = contentType is null ? null : System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
         }
 
         var response = await factory.CreateClient().SendAsync(request);
