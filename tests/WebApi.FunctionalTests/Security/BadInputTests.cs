@@ -38,6 +38,8 @@ public sealed class BadInputTests(CatalogApiFactory factory) : IClassFixture<Cat
         { "POST", "/api/v1/categories", "application/json; charset=utf-16", CategoryBody, 415 },
         { "POST", "/api/v1/categories", "application/json; charset=no-such-encoding", CategoryBody, 415 },
         { "PUT", "/api/v1/products/1", "application/json; charset=\"windows-1252\"", ProductBody, 415 },
+        { "POST", "/api/v1/categories", Json, "{\"name\":\"First\",\"name\":\"Second\"}", 400 },
+        { "POST", "/api/v1/categories", Json, "{\"name\":\"First\",\"Name\":\"Second\"}", 400 },
         // Wrong JSON types and values out of range, field by field.
         { "POST", "/api/v1/categories", Json, "{\"name\":42}", 400 },
         { "POST", "/api/v1/categories", Json, "{\"name\":[\"a\"]}", 400 },
