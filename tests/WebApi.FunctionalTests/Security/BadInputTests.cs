@@ -62,6 +62,8 @@ public sealed class BadInputTests(CatalogApiFactory factory) : IClassFixture<Cat
         { "POST", "/api/v1/products", Json, "{\"name\":\"P\",\"price\":\"Infinity\",\"stock\":1,\"categoryId\":1}", 400 },
         { "POST", "/api/v1/products", Json, "{\"name\":\"P\",\"price\":-0.01,\"stock\":1,\"categoryId\":1}", 400 },
         { "POST", "/api/v1/products", Json, "{\"name\":\"P\",\"price\":0.001,\"stock\":1,\"categoryId\":1}", 400 },
+        { "POST", "/api/v1/products", Json, "{\"name\":\"P\",\"price\":1e-30,\"stock\":1,\"categoryId\":1}", 400 },
+        { "POST", "/api/v1/products", Json, "{\"name\":\"P\",\"price\":1.000000000000000000000000000000001,\"stock\":1,\"categoryId\":1}", 400 },
         { "POST", "/api/v1/products", Json, "{\"name\":\"P\",\"price\":1,\"stock\":-5,\"categoryId\":1}", 400 },
         { "POST", "/api/v1/products", Json, "{\"name\":\"P\",\"price\":1,\"stock\":2147483648,\"categoryId\":1}", 400 },
         { "POST", "/api/v1/products", Json, "{\"name\":\"P\",\"price\":1,\"stock\":1,\"categoryId\":null}", 400 },
