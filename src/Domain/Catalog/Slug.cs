@@ -10,6 +10,13 @@ namespace Ecommerce.Domain.Catalog;
 public sealed partial record Slug
 {
     public const int MaxLength = 120;
+
+    /// <summary>
+    /// A slug made from a name leaves room for a suffix of "-" and up to seven digits, so that
+    /// <see cref="WithSuffix"/> never cuts it: a suffixed slug is always <c>base-N</c>, the shape by
+    /// which the taken ones are found.
+    /// </summary>
+    public const int MaxGeneratedLength = MaxLength - 8;
     /// <summary>The rule as the contract and error messages spell it.</summary>
     public const string Pattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
@@ -46,7 +53,7 @@ public sealed partial record Slug
             }
         }
 
-        var slug = Truncate(builder.ToString().Trim('-'), MaxLength);
+        var slug = Truncate(builder.ToString().Trim('-'), MaxGeneratedLength);
         return new Slug(slug.Length > 0 ? slug : Fallback);
     }
 

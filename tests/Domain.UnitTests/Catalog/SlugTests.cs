@@ -73,9 +73,24 @@ public sealed class SlugTests
     {
         var slug = Slug.FromName(string.Concat(Enumerable.Repeat("word ", 60)));
 
-        Assert.True(slug.Value.Length <= Slug.MaxLength);
+        Assert.True(slug.Value.Length <= Slug.MaxGeneratedLength);
         Assert.True(Slug.IsValid(slug.Value));
         Assert.StartsWith("word-word", slug.Value, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(10)]
+    [InlineData(9_999_999)]
+    public void A_slug_made_from_a_long_name_keeps_itself_whole_when_a_suffix_is_added(int number)
+    {
+        // A suffixed slug that cut its base would no longer look like base-N, and could not be found as taken.
+        var generated = Slug.FromName(string.Join(' ', Enumerable.Repeat("word", 40)));
+
+        var suffixed = generated.WithSuffix(number);
+
+        Assert.StartsWith(generated.Value + "-", suffixed.Value, StringComparison.Ordinal);
+        Assert.True(Slug.IsValid(suffixed.Value));
     }
 
     [Theory]
