@@ -29,8 +29,8 @@ internal sealed class ListProductsValidator : AbstractValidator<ListProductsQuer
         RuleFor(query => query.Q).MaximumLength(ProductListParameters.MaxSearchLength)
             .WithMessage($"q is at most {ProductListParameters.MaxSearchLength} characters.")
             .NoControlCharacters();
-        RuleFor(query => query.MinPrice).Must(BeAPrice).WithMessage("minPrice must be a number from 0 to 99999999.99.");
-        RuleFor(query => query.MaxPrice).Must(BeAPrice).WithMessage("maxPrice must be a number from 0 to 99999999.99.");
+        RuleFor(query => query.MinPrice).Must(BeAPrice).WithMessage(PriceMessage("minPrice"));
+        RuleFor(query => query.MaxPrice).Must(BeAPrice).WithMessage(PriceMessage("maxPrice"));
         RuleFor(query => query.MaxPrice)
             .Must((query, _) => !ProductListParameters.TryParsePrice(query.MinPrice, out var min)
                 || !ProductListParameters.TryParsePrice(query.MaxPrice, out var max)
@@ -41,12 +41,15 @@ internal sealed class ListProductsValidator : AbstractValidator<ListProductsQuer
         RuleFor(query => query.Sort).Must(value => ProductListParameters.TryParseSort(value, out _))
             .WithMessage($"sort must be one of {string.Join(", ", ProductListParameters.Sorts.Keys)}.");
         RuleFor(query => query.Page).Must(value => ProductListParameters.TryParseInt(value, 1, out var page) && page >= 1)
-            .WithMessage("page must be a whole number from 1.");
+            .WithMessage($"page must be a whole number from 1 to {int.MaxValue}, in digits only.");
         RuleFor(query => query.PageSize)
             .Must(value => ProductListParameters.TryParseInt(value, ProductListParameters.DefaultPageSize, out var size)
                 && size is >= 1 and <= ProductListParameters.MaxPageSize)
-            .WithMessage($"pageSize must be a whole number from 1 to {ProductListParameters.MaxPageSize}.");
+            .WithMessage($"pageSize must be a whole number from 1 to {ProductListParameters.MaxPageSize}, in digits only.");
     }
+
+    private static string PriceMessage(string parameter) =>
+        $"{parameter} must be a number from 0 to {Product.MaxPrice}, in digits with an optional decimal point (like 12.50).";
 
     private static bool BeAPrice(string? value) =>
         ProductListParameters.TryParsePrice(value, out var price) && price is null or (>= 0 and <= Product.MaxPrice);

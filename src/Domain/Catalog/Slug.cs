@@ -10,7 +10,18 @@ namespace Ecommerce.Domain.Catalog;
 public sealed partial record Slug
 {
     public const int MaxLength = 120;
+
+    /// <summary>
+    /// A slug made from a name leaves room for a suffix of "-" and up to seven digits, so that
+    /// <see cref="WithSuffix"/> never cuts it: a suffixed slug is always <c>base-N</c>, the shape by
+    /// which the taken ones are found.
+    /// </summary>
+    public const int MaxGeneratedLength = MaxLength - 8;
+    /// <summary>The rule as the contract and error messages spell it.</summary>
     public const string Pattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+    // What is matched: in .NET, $ also matches before a final newline, so "phone\n" would pass Pattern.
+    private const string WholeValuePattern = @"\A[a-z0-9]+(?:-[a-z0-9]+)*\z";
 
     /// <summary>Used when a name has no letter or digit that survives transliteration.</summary>
     public const string Fallback = "item";
@@ -42,7 +53,7 @@ public sealed partial record Slug
             }
         }
 
-        var slug = Truncate(builder.ToString().Trim('-'), MaxLength);
+        var slug = Truncate(builder.ToString().Trim('-'), MaxGeneratedLength);
         return new Slug(slug.Length > 0 ? slug : Fallback);
     }
 
@@ -66,6 +77,6 @@ public sealed partial record Slug
     private static string Truncate(string value, int maxLength) =>
         value.Length <= maxLength ? value : value[..maxLength].TrimEnd('-');
 
-    [GeneratedRegex(Pattern, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(WholeValuePattern, RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 }

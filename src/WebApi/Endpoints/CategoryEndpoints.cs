@@ -34,9 +34,12 @@ public static class CategoryEndpoints
         ISender sender, HttpContext context, CancellationToken cancellationToken) =>
         (await sender.Send(new ListCategoriesQuery(), cancellationToken)).ToOk(context);
 
-    private static async Task<Results<Ok<IReadOnlyList<CategoryTreeNode>>, ProblemHttpResult>> Tree(
-        ISender sender, HttpContext context, CancellationToken cancellationToken) =>
-        (await sender.Send(new GetCategoryTreeQuery(), cancellationToken)).ToOk(context);
+    private static async Task<Results<CategoryTreeResult, ProblemHttpResult>> Tree(
+        ISender sender, HttpContext context, CancellationToken cancellationToken)
+    {
+        var tree = await sender.Send(new GetCategoryTreeQuery(), cancellationToken);
+        return tree.IsSuccess ? new CategoryTreeResult(tree.Value) : tree.Error.ToProblem(context);
+    }
 
     private static async Task<Results<Ok<CategoryDto>, ProblemHttpResult>> GetById(
         int id, ISender sender, HttpContext context, CancellationToken cancellationToken) =>

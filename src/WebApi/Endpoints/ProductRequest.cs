@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Ecommerce.WebApi.Http;
+
 namespace Ecommerce.WebApi.Endpoints;
 
 /// <summary>The body of a product create or update. Every field is optional here so that the validator names what is missing.</summary>
@@ -5,7 +8,7 @@ public sealed record ProductRequest(
     string? Name,
     string? Slug,
     string? Description,
-    decimal? Price,
+    [property: JsonConverter(typeof(ExactDecimalConverter))] decimal? Price,
     string? ImageUrl,
     int? Stock,
     int? CategoryId);

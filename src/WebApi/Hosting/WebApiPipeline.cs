@@ -1,4 +1,5 @@
 using Ecommerce.WebApi.Endpoints;
+using Ecommerce.WebApi.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Serilog;
@@ -34,6 +35,7 @@ internal static class WebApiPipeline
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseUtf8JsonBodies();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(WebApiServices.ReadyTag) });

@@ -31,6 +31,8 @@ internal static class WebApiServices
         {
             // The web defaults read numbers from strings; the contract wants "12" refused where 12 belongs.
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            // {"name":"a","name":"b"} means different things to different parsers; refuse it rather than pick one.
+            options.SerializerOptions.AllowDuplicateProperties = false;
             options.SerializerOptions.MaxDepth = limits.MaxJsonDepth;
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, CatalogJsonContext.Default);
         });

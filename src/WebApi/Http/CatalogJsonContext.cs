@@ -10,9 +10,10 @@ namespace Ecommerce.WebApi.Http;
 /// <summary>
 /// Serialization code generated at build time for every body the API reads or writes, so that no
 /// request pays for reflection. The options match the ones the service configures (web defaults,
-/// strict numbers), which lets System.Text.Json use the generated fast path when writing.
+/// strict numbers, no duplicate properties), which lets System.Text.Json use the generated fast path
+/// when writing.
 /// </summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.Strict)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.Strict, AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(ProductDto))]
 [JsonSerializable(typeof(PagedList<ProductDto>))]
 [JsonSerializable(typeof(ProductRequest))]

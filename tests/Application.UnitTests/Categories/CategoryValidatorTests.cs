@@ -14,6 +14,7 @@ public sealed class CategoryValidatorTests
     [InlineData("  ", null, null, false)]
     [InlineData("Phones", "Phones", null, false)]
     [InlineData("Phones", "-phones", null, false)]
+    [InlineData("Phones", "phones\n", null, false)]
     [InlineData("Phones", null, 0, false)]
     [InlineData("Phones", null, -3, false)]
     public void Create_follows_the_contract(string? name, string? slug, int? parentId, bool valid) =>
@@ -24,5 +25,15 @@ public sealed class CategoryValidatorTests
     {
         Assert.True(Update.Validate(new UpdateCategoryCommand(1, " " + new string('n', 100) + " ", null, null, null)).IsValid);
         Assert.False(Update.Validate(new UpdateCategoryCommand(1, new string('n', 101), null, null, null)).IsValid);
+    }
+
+    [Fact]
+    public void A_refused_slug_is_explained_with_the_contract_pattern()
+    {
+        var result = Create.Validate(new CreateCategoryCommand("Phones", "phones\n", null));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("Slug", error.PropertyName);
+        Assert.Contains("^[a-z0-9]+(-[a-z0-9]+)*$", error.ErrorMessage, StringComparison.Ordinal);
     }
 }

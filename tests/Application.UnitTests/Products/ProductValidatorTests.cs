@@ -60,4 +60,62 @@ public sealed class ProductValidatorTests
         Assert.Equal(["MaxPrice"], Fields(List.Validate(new ListProductsQuery(MinPrice: "10", MaxPrice: "5"))));
         Assert.True(List.Validate(new ListProductsQuery(MinPrice: "5", MaxPrice: "5")).IsValid);
     }
+
+    [Theory]
+    [InlineData("1e3")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("-0")]
+    [InlineData("-1")]
+    [InlineData("0x10")]
+    [InlineData("1,5")]
+    [InlineData(" 5")]
+    [InlineData("")]
+    [InlineData("100000000")]
+    [InlineData("99999999999999999999999999999")]
+    [InlineData("999999999999999999999999999999999")]
+    public void A_price_bound_that_is_not_a_plain_decimal_in_range_is_refused(string value)
+    {
+        Assert.Equal(["MinPrice"], Fields(List.Validate(new ListProductsQuery(MinPrice: value))));
+        Assert.Equal(["MaxPrice"], Fields(List.Validate(new ListProductsQuery(MaxPrice: value))));
+    }
+
+    [Theory]
+    [InlineData("0", "Page")]
+    [InlineData("-1", "Page")]
+    [InlineData("+1", "Page")]
+    [InlineData("1e2", "Page")]
+    [InlineData(" 5", "Page")]
+    [InlineData("1,2", "Page")]
+    [InlineData("", "Page")]
+    [InlineData("2147483648", "Page")]
+    [InlineData("99999999999999", "Page")]
+    [InlineData("0", "PageSize")]
+    [InlineData("-1", "PageSize")]
+    [InlineData("1e2", "PageSize")]
+    [InlineData(" 5", "PageSize")]
+    [InlineData("5 ", "PageSize")]
+    [InlineData("", "PageSize")]
+    [InlineData("101", "PageSize")]
+    public void A_page_value_that_is_not_digits_in_range_is_refused(string value, string field) =>
+        Assert.Equal([field], Fields(List.Validate(field == "Page" ? new ListProductsQuery(Page: value) : new ListProductsQuery(PageSize: value))));
+
+    [Fact]
+    public void The_largest_page_and_the_bounds_of_a_page_size_are_valid()
+    {
+        Assert.True(List.Validate(new ListProductsQuery(Page: "2147483647", PageSize: "100")).IsValid);
+        Assert.True(List.Validate(new ListProductsQuery(PageSize: "1", MinPrice: "0", MaxPrice: "99999999.99")).IsValid);
+    }
+
+    [Theory]
+    [InlineData("a\u0000b")]
+    [InlineData("line\nbreak")]
+    [InlineData("tab\there")]
+    [InlineData("\u007f")]
+    public void A_search_with_control_characters_is_refused(string q) =>
+        Assert.Equal(["Q"], Fields(List.Validate(new ListProductsQuery(Q: q))));
+
+    [Fact]
+    public void A_search_is_at_most_200_characters() =>
+        Assert.True(List.Validate(new ListProductsQuery(Q: new string('q', 200))).IsValid);
 }

@@ -23,6 +23,10 @@ public sealed class SlugTests
     [InlineData("смартфоны")]
     [InlineData("café")]
     [InlineData(null)]
+    [InlineData("phone\n")]
+    [InlineData("\nphone")]
+    [InlineData("phone\r\n")]
+    [InlineData("phone\nx")]
     public void Anything_else_is_invalid(string? value) => Assert.False(Slug.IsValid(value));
 
     [Fact]
@@ -31,6 +35,16 @@ public sealed class SlugTests
         Assert.True(Slug.IsValid(new string('a', 120)));
         Assert.False(Slug.IsValid(new string('a', 121)));
     }
+
+    [Fact]
+    public void A_trailing_newline_is_not_part_of_a_slug_even_at_full_length()
+    {
+        Assert.False(Slug.IsValid(new string('a', Slug.MaxLength - 1) + "\n"));
+        Assert.Throws<DomainRuleException>(() => Slug.From("phone\n"));
+    }
+
+    [Fact]
+    public void The_pattern_clients_see_is_the_contract_one() => Assert.Equal("^[a-z0-9]+(-[a-z0-9]+)*$", Slug.Pattern);
 
     [Fact]
     public void From_refuses_an_invalid_value() =>
@@ -59,9 +73,24 @@ public sealed class SlugTests
     {
         var slug = Slug.FromName(string.Concat(Enumerable.Repeat("word ", 60)));
 
-        Assert.True(slug.Value.Length <= Slug.MaxLength);
+        Assert.True(slug.Value.Length <= Slug.MaxGeneratedLength);
         Assert.True(Slug.IsValid(slug.Value));
         Assert.StartsWith("word-word", slug.Value, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(10)]
+    [InlineData(9_999_999)]
+    public void A_slug_made_from_a_long_name_keeps_itself_whole_when_a_suffix_is_added(int number)
+    {
+        // A suffixed slug that cut its base would no longer look like base-N, and could not be found as taken.
+        var generated = Slug.FromName(string.Join(' ', Enumerable.Repeat("word", 40)));
+
+        var suffixed = generated.WithSuffix(number);
+
+        Assert.StartsWith(generated.Value + "-", suffixed.Value, StringComparison.Ordinal);
+        Assert.True(Slug.IsValid(suffixed.Value));
     }
 
     [Theory]

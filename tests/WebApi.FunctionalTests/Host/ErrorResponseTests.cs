@@ -18,13 +18,15 @@ public sealed class ErrorResponseTests(CatalogApiFactory factory) : IClassFixtur
         await (await client.PatchAsync("/api/v1/categories/1", null)).AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
     }
 
-    [Fact]
-    public async Task An_unexpected_failure_is_a_500_that_reveals_nothing_outside_development()
+    [Theory]
+    [InlineData("/api/v1/categories")]
+    [InlineData("/api/v1/categories/tree")]
+    public async Task An_unexpected_failure_is_a_500_that_reveals_nothing_outside_development(string url)
     {
         var client = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
             services.AddScoped<ICategoryReader, FailingCategoryReader>())).CreateClient();
 
-        var response = await client.GetAsync("/api/v1/categories");
+        var response = await client.GetAsync(url);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.InternalServerError);
         var body = problem.GetRawText();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Ecommerce.WebApi.FunctionalTests.Infrastructure;
 
 namespace Ecommerce.WebApi.FunctionalTests.Host;
@@ -25,5 +26,34 @@ public sealed class OpenApiTests(CatalogApiFactory factory) : IClassFixture<Cata
             updateProduct.EnumerateObject().Select(status => status.Name).Order(StringComparer.Ordinal));
         var createCategory = paths.GetProperty("/api/v1/categories").GetProperty("post").GetProperty("responses");
         Assert.Equal(["201", "400", "401", "403", "409", "429"], createCategory.EnumerateObject().Select(status => status.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_tree_is_described_as_an_array_of_nodes_that_nest_themselves()
+    {
+        var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+
+        var ok = document["paths"]!["/api/v1/categories/tree"]!["get"]!["responses"]!["200"]!;
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""
+            { "description": "OK", "content": { "application/json": { "schema": {
+              "type": "array", "items": { "$ref": "#/components/schemas/CategoryTreeNode" } } } } }
+            """), ok), ok.ToJsonString());
+        var node = document["components"]!["schemas"]!["CategoryTreeNode"]!;
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""
+            {
+              "required": ["id", "name", "slug", "parentId", "isActive", "createdAt", "updatedAt", "children"],
+              "type": "object",
+              "properties": {
+                "id": { "type": "integer", "format": "int32" },
+                "name": { "type": "string" },
+                "slug": { "type": "string" },
+                "parentId": { "type": ["null", "integer"], "format": "int32" },
+                "isActive": { "type": "boolean" },
+                "createdAt": { "type": "string", "format": "date-time" },
+                "updatedAt": { "type": "string", "format": "date-time" },
+                "children": { "type": "array", "items": { "$ref": "#/components/schemas/CategoryTreeNode" } }
+              }
+            }
+            """), node), node.ToJsonString());
     }
 }

@@ -33,6 +33,13 @@ public sealed class BadInputTests(CatalogApiFactory factory) : IClassFixture<Cat
         { "POST", "/api/v1/categories", "application/xml", "<name>x</name>", 415 },
         { "POST", "/api/v1/categories", "application/x-www-form-urlencoded", "name=x", 415 },
         { "POST", "/api/v1/categories", null, null, 400 },
+        { "POST", "/api/v1/categories", "application/json; charset=latin1", CategoryBody, 415 },
+        { "POST", "/api/v1/categories", "application/json; charset=iso-8859-1", CategoryBody, 415 },
+        { "POST", "/api/v1/categories", "application/json; charset=utf-16", CategoryBody, 415 },
+        { "POST", "/api/v1/categories", "application/json; charset=no-such-encoding", CategoryBody, 415 },
+        { "PUT", "/api/v1/products/1", "application/json; charset=\"windows-1252\"", ProductBody, 415 },
+        { "POST", "/api/v1/categories", Json, "{\"name\":\"First\",\"name\":\"Second\"}", 400 },
+        { "POST", "/api/v1/categories", Json, "{\"name\":\"First\",\"Name\":\"Second\"}", 400 },
         // Wrong JSON types and values out of range, field by field.
         { "POST", "/api/v1/categories", Json, "{\"name\":42}", 400 },
         { "POST", "/api/v1/categories", Json, "{\"name\":[\"a\"]}", 400 },
@@ -46,6 +53,8 @@ public sealed class BadInputTests(CatalogApiFactory factory) : IClassFixture<Cat
         { "POST", "/api/v1/categories", Json, "{\"name\":\"Ok\",\"slug\":\"a/b\"}", 400 },
         { "POST", "/api/v1/categories", Json, "{\"name\":\"Ok\",\"slug\":\"'; DROP TABLE products; --\"}", 400 },
         { "POST", "/api/v1/categories", Json, "{\"name\":\"Ok\",\"slug\":true}", 400 },
+        { "POST", "/api/v1/categories", Json, "{\"name\":\"Ok\",\"slug\":\"phone\\n\"}", 400 },
+        { "POST", "/api/v1/products", Json, "{\"name\":\"P\",\"slug\":\"phone\\n\",\"price\":1,\"stock\":1,\"categoryId\":1}", 400 },
         { "POST", "/api/v1/categories", Json, "{\"name\":\"" + new string('n', 101) + "\"}", 400 },
         { "POST", "/api/v1/categories", Json, "{\"name\":\"\\u0000\"}", 400 },
         { "POST", "/api/v1/products", Json, "{\"name\":\"P\",\"price\":1e400,\"stock\":1,\"categoryId\":1}", 400 },
@@ -53,6 +62,8 @@ public sealed class BadInputTests(CatalogApiFactory factory) : IClassFixture<Cat
         { "POST", "/api/v1/products", Json, "{\"name\":\"P\",\"price\":\"Infinity\",\"stock\":1,\"categoryId\":1}", 400 },
         { "POST", "/api/v1/products", Json, "{\"name\":\"P\",\"price\":-0.01,\"stock\":1,\"categoryId\":1}", 400 },
         { "POST", "/api/v1/products", Json, "{\"name\":\"P\",\"price\":0.001,\"stock\":1,\"categoryId\":1}", 400 },
+        { "POST", "/api/v1/products", Json, "{\"name\":\"P\",\"price\":1e-30,\"stock\":1,\"categoryId\":1}", 400 },
+        { "POST", "/api/v1/products", Json, "{\"name\":\"P\",\"price\":1.000000000000000000000000000000001,\"stock\":1,\"categoryId\":1}", 400 },
         { "POST", "/api/v1/products", Json, "{\"name\":\"P\",\"price\":1,\"stock\":-5,\"categoryId\":1}", 400 },
         { "POST", "/api/v1/products", Json, "{\"name\":\"P\",\"price\":1,\"stock\":2147483648,\"categoryId\":1}", 400 },
         { "POST", "/api/v1/products", Json, "{\"name\":\"P\",\"price\":1,\"stock\":1,\"categoryId\":null}", 400 },
@@ -125,7 +136,7 @@ public sealed class BadInputTests(CatalogApiFactory factory) : IClassFixture<Cat
         if (body is not null || contentType is not null)
         {
             request.Content = new StringContent(body ?? string.Empty, Encoding.UTF8);
-            request.Content.Headers.ContentType = contentType is null ? null : new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+            request.Content.Headers.ContentType = contentType is null ? null : System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
         }
 
         var response = await factory.CreateClient().SendAsync(request);

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using Ecommerce.WebApi.FunctionalTests.Infrastructure;
+using Ecommerce.WebApi.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecommerce.WebApi.FunctionalTests.Security;
 
@@ -64,15 +66,29 @@ public sealed class RequestLimitTests(CatalogApiFactory factory) : IClassFixture
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
     }
 
+    /// <summary>
+    /// Levels around the configured limit, not the serializer's own default of 64: a test at 65 would
+    /// pass with no limit configured at all.
+    /// </summary>
     [Fact]
-    public async Task Json_nested_deeper_than_the_limit_is_400()
+    public async Task Json_nested_deeper_than_the_configured_limit_is_400_and_just_under_it_is_read()
     {
-        var body = "{\"name\":\"Deep\",\"extra\":" + string.Concat(Enumerable.Repeat("[", 64)) + string.Concat(Enumerable.Repeat("]", 64)) + "}";
+        var limit = factory.Services.GetRequiredService<CatalogLimits>().MaxJsonDepth;
+        Assert.True(limit < 64, "The test is only meaningful under the serializer's default limit.");
+        var client = factory.CreateClient();
 
-        var response = await factory.CreateClient().PostAsync("/api/v1/categories", new StringContent(body, Encoding.UTF8, "application/json"));
+        var under = await client.PostAsync("/api/v1/categories", Nested("Just under the limit", limit - 1));
+        var over = await client.PostAsync("/api/v1/categories", Nested("Over the limit", limit + 1));
 
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.Created, under.StatusCode);
+        await over.AssertValidationErrorsAsync("extra");
+        Assert.Equal(0, await factory.Database.ScalarAsync<long>("SELECT count(*) FROM categories WHERE name = 'Over the limit'"));
     }
+
+    /// <summary>A category body whose deepest value sits at <paramref name="levels"/> levels, the body itself being the first.</summary>
+    private static StringContent Nested(string name, int levels) => new(
+        $"{{\"name\":\"{name}\",\"extra\":" + new string('[', levels - 1) + new string(']', levels - 1) + "}",
+        Encoding.UTF8, "application/json");
 
     [Theory]
     [InlineData("{\"name\":\"P\",\"price\":\"12\",\"stock\":1,\"categoryId\":1}", "price")]
