@@ -1,4 +1,5 @@
 using Ecommerce.Application.Abstractions;
+using Ecommerce.Infrastructure.Persistence.Connections;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -23,6 +24,11 @@ internal sealed class EfUnitOfWork(CatalogDbContext dbContext) : IUnitOfWork
         catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             return SaveOutcome.UniqueViolation;
+        }
+        catch (Exception exception) when (DatabaseFailures.LeavesWriteOutcomeUnknown(exception))
+        {
+            // The statements were sent; whether they committed is unknown. Reported, never retried.
+            throw new WriteOutcomeUnknownException(exception);
         }
     }
 
