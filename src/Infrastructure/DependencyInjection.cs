@@ -2,6 +2,7 @@ using Ecommerce.Application.Abstractions;
 using Ecommerce.Infrastructure.Persistence;
 using Ecommerce.Infrastructure.Persistence.Categories;
 using Ecommerce.Infrastructure.Persistence.Connections;
+using Ecommerce.Infrastructure.Persistence.Health;
 using Ecommerce.Infrastructure.Persistence.Products;
 using Ecommerce.Infrastructure.Persistence.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddCategoryPersistence();
         services.AddProductPersistence();
+        services.AddSingleton<CatalogDatabaseHealthCheck>();
         services.AddScoped<DemoCatalogSeeder>();
         return services;
     }
