@@ -10,8 +10,9 @@ namespace Ecommerce.TestSupport;
 /// <summary>
 /// A TCP proxy in front of a PostgreSQL server that a test can make misbehave without stopping
 /// the server: lose the answer to one statement after the server executed it (a commit whose reply
-/// never arrives), hang (accept connections and never answer), or cut every open connection. It
-/// follows the protocol's message framing to know where a statement and its answer end.
+/// never arrives), hang (accept connections and never answer), partition (open connections go
+/// silent, new ones are reset), or cut every open connection. It follows the protocol's message
+/// framing to know where a statement and its answer end.
 /// </summary>
 public sealed class PostgresProxy : IAsyncDisposable
 {
@@ -30,6 +31,7 @@ public sealed class PostgresProxy : IAsyncDisposable
     private TaskCompletionSource<string>? _replyLost;
     private TaskCompletionSource _running = CompletedGate();
     private int _accepted;
+    private volatile bool _refusing;
 
     private PostgresProxy(string targetHost, int targetPort)
     {
@@ -86,10 +88,21 @@ public sealed class PostgresProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Open connections go silent and new ones are reset at once: the network path to the server is
+    /// cut, or the server is gone and its host answers with resets.
+    /// </summary>
+    public void Partition()
+    {
+        _refusing = true;
+        Hang();
+    }
+
     public void Resume()
     {
         lock (_armLock)
         {
+            _refusing = false;
             _running.TrySetResult();
         }
     }
@@ -164,6 +177,12 @@ public sealed class PostgresProxy : IAsyncDisposable
         {
             var client = await _listener.AcceptTcpClientAsync(_stopping.Token);
             Interlocked.Increment(ref _accepted);
+            if (_refusing)
+            {
+                client.Client.LingerState = new LingerOption(true, 0);
+                client.Dispose();
+                continue;
+            }
             var server = new TcpClient { NoDelay = true };
             try
             {

@@ -34,6 +34,20 @@ public sealed class CatalogDataSourcesTests(PostgresDatabase database) : IClassF
         Assert.Equal("1234ms", await ShowAsync(dataSources.Primary, "lock_timeout"));
     }
 
+    [Fact]
+    public async Task Read_connections_are_not_reset_on_return_unless_the_connection_string_says_so()
+    {
+        await using (var defaults = CatalogDataSources.Create(database.ConnectionString, new CatalogDatabaseOptions()))
+        {
+            Assert.True(new NpgsqlConnectionStringBuilder(defaults.Reads.ConnectionString).NoResetOnClose);
+            Assert.False(new NpgsqlConnectionStringBuilder(defaults.Primary.ConnectionString).NoResetOnClose);
+        }
+
+        var resetting = database.ConnectionString + ";No Reset On Close=false";
+        await using var explicitly = CatalogDataSources.Create(resetting, new CatalogDatabaseOptions());
+        Assert.False(new NpgsqlConnectionStringBuilder(explicitly.Reads.ConnectionString).NoResetOnClose);
+    }
+
     [Theory]
     [InlineData("Host=db;Database=catalog", CatalogDataSources.DefaultTimeoutSeconds)]
     [InlineData("Host=db;Database=catalog;Timeout=7", 7)]

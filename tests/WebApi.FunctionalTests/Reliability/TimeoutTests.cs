@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Ecommerce.TestSupport;
 using Ecommerce.WebApi.FunctionalTests.Infrastructure;
 using Npgsql;
 
@@ -78,6 +80,54 @@ public sealed class TimeoutTests
         }
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/products/1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task While_the_database_is_cut_off_requests_are_answered_503_in_bounded_time()
+    {
+        await using var database = await FreshDatabase.CreateAsync();
+        await using var proxy = PostgresProxy.To(database.ConnectionString);
+        var connectionString = new NpgsqlConnectionStringBuilder(proxy.Through(database.ConnectionString))
+        {
+            CommandTimeout = 10,
+            CancellationTimeout = 500,
+        }.ConnectionString;
+        await using var service = new ServiceOverDatabase(connectionString, new Dictionary<string, string>
+        {
+            ["Catalog:Limits:RequestTimeoutSeconds"] = "2",
+        });
+        await service.MigrateAsync();
+        await database.ExecuteAsync("""
+            INSERT INTO categories (name, slug, is_active, created_at, updated_at) VALUES ('Phones', 'phones', TRUE, now(), now());
+            INSERT INTO products (name, slug, price, stock, category_id, rating, is_active, created_at, updated_at)
+            VALUES ('Pixel', 'pixel', 1, 1, 1, 0, TRUE, now(), now());
+            """);
+        var client = service.CreateClient();
+        await UntilOkAsync(() => client.GetAsync("/api/v1/products/1"));
+        await UntilOkAsync(() => client.GetAsync("/api/v1/products?category=phones"));
+        await UntilOkAsync(() => client.PutAsJsonAsync("/api/v1/products/1", new { name = "Pixel", price = 2m, stock = 1, categoryId = 1 }));
+
+        // The connections the service holds go silent and new ones fail, as when the network path is
+        // cut. A read is cancelled at the request timeout (2 s), and Npgsql gives the server 0.5 s to
+        // confirm before it drops the connection; well before the Command Timeout (10 s).
+        proxy.Partition();
+        foreach (var url in new[] { "/api/v1/products/1", "/api/v1/products?category=phones" })
+        {
+            var clock = Stopwatch.StartNew();
+            await (await client.GetAsync(url)).AssertUnavailableAsync();
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(7), $"{url} took {clock.Elapsed.TotalSeconds:0.0} s");
+        }
+
+        // A command's pooled connection is reset before reuse, and Npgsql cannot cancel while it waits
+        // for the reset's answer: the connection's Command Timeout bounds the write instead.
+        var writeClock = Stopwatch.StartNew();
+        var write = await (await client.PutAsJsonAsync("/api/v1/products/1", new { name = "Cut off", price = 2m, stock = 1, categoryId = 1 }))
+            .AssertUnavailableAsync();
+        Assert.Contains(write.GetProperty("code").GetString(), new[] { "Write.OutcomeUnknown", "Database.Unavailable" });
+        Assert.True(writeClock.Elapsed < TimeSpan.FromSeconds(16), $"the write took {writeClock.Elapsed.TotalSeconds:0.0} s");
+
+        proxy.Resume();
+        await UntilOkAsync(() => client.GetAsync("/api/v1/products/1"));
     }
 
     private static async Task UntilOkAsync(Func<Task<HttpResponseMessage>> send)

@@ -19,6 +19,7 @@ public sealed class CatalogDataSources : IAsyncDisposable
     public const int DefaultTimeoutSeconds = 3;
 
     private const string TimeoutKeyword = "Timeout";
+    private const string NoResetOnCloseKeyword = "No Reset On Close";
 
     private CatalogDataSources(NpgsqlDataSource primary, NpgsqlDataSource reads)
     {
@@ -34,6 +35,14 @@ public sealed class CatalogDataSources : IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(options.ReadStatementTimeoutSeconds);
         var reads = WithDefaults(connectionString);
+        // Queries leave no session state behind, so a returned connection needs no reset. Without one,
+        // a cancelled query is cancelled at once: Npgsql ignores a cancellation while it reads the
+        // answer to a reset, which on a connection gone silent never comes.
+        if (!IsSet(reads, NoResetOnCloseKeyword))
+        {
+            reads.NoResetOnClose = true;
+        }
+
         if (options.ReadStatementTimeoutSeconds > 0)
         {
             // Last, so that it wins over a statement_timeout the connection string gives every session.
@@ -54,12 +63,15 @@ public sealed class CatalogDataSources : IAsyncDisposable
     internal static NpgsqlConnectionStringBuilder WithDefaults(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        // Npgsql's builder reports every keyword it knows as present; the plain one sees only what was written.
-        if (!new DbConnectionStringBuilder { ConnectionString = builder.ConnectionString }.ContainsKey(TimeoutKeyword))
+        if (!IsSet(builder, TimeoutKeyword))
         {
             builder.Timeout = DefaultTimeoutSeconds;
         }
 
         return builder;
     }
+
+    /// <summary>Npgsql's builder reports every keyword it knows as present; a plain one sees only what was written.</summary>
+    private static bool IsSet(NpgsqlConnectionStringBuilder builder, string keyword) =>
+        new DbConnectionStringBuilder { ConnectionString = builder.ConnectionString }.ContainsKey(keyword);
 }
