@@ -26,13 +26,13 @@ public static class DatabaseFailures
     }
 
     /// <summary>Whether trying again may succeed: the database was unreachable or in a transient state.</summary>
-    public static bool IsTransient(Exception exception) => Find<NpgsqlException>(exception) is { IsTransient: true };
+    internal static bool IsTransient(Exception exception) => Find<NpgsqlException>(exception) is { IsTransient: true };
 
     /// <summary>
-    /// Whether the failure broke the connection it happened on (the server went away, restarted,
-    /// refused or reset it): then other pooled connections to that server are likely broken too.
+    /// Whether the failure broke the connection it happened on: the server went away, restarted,
+    /// refused or reset it. (Npgsql then clears the pool itself: its other connections are likely dead too.)
     /// </summary>
-    public static bool BreaksConnection(Exception exception) => Find<NpgsqlException>(exception) switch
+    internal static bool BreaksConnection(Exception exception) => Find<NpgsqlException>(exception) switch
     {
         PostgresException postgres => postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
             or PostgresErrorCodes.CannotConnectNow || postgres.SqlState.StartsWith("08", StringComparison.Ordinal),
@@ -44,14 +44,14 @@ public static class DatabaseFailures
     /// Whether a read may be sent again: a transient failure that did not already use up its time
     /// (a connect or pool timeout would only make the client wait that long again).
     /// </summary>
-    public static bool MayRetryRead(Exception exception) =>
+    internal static bool MayRetryRead(Exception exception) =>
         Find<NpgsqlException>(exception) is { IsTransient: true } failure && failure.InnerException is not TimeoutException;
 
     /// <summary>
     /// Whether a write that failed this way while it was being saved may have been applied anyway:
     /// the connection broke or timed out before the database's answer arrived.
     /// </summary>
-    public static bool LeavesWriteOutcomeUnknown(Exception exception) =>
+    internal static bool LeavesWriteOutcomeUnknown(Exception exception) =>
         BreaksConnection(exception) || Find<NpgsqlException>(exception) is { InnerException: TimeoutException };
 
     private static T? Find<T>(Exception exception)
