@@ -1,12 +1,13 @@
 using Ecommerce.Application.Abstractions;
 using Ecommerce.Infrastructure.Persistence;
 using Ecommerce.Infrastructure.Persistence.Categories;
+using Ecommerce.Infrastructure.Persistence.Connections;
+using Ecommerce.Infrastructure.Persistence.Health;
 using Ecommerce.Infrastructure.Persistence.Products;
 using Ecommerce.Infrastructure.Persistence.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Ecommerce.Infrastructure;
 
@@ -21,14 +22,16 @@ public static class DependencyInjection
                 $"The connection string '{CatalogDatabase.ConnectionStringName}' is not configured: set ConnectionStrings__{CatalogDatabase.ConnectionStringName}.");
         }
 
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        // One pool serves both: commands use the request's scoped context (EF Core registers it too),
-        // and reads rent one from the factory only when they run an EF Core query.
+        var options = CatalogDatabaseOptions.From(configuration);
+        services.AddSingleton(_ => CatalogDataSources.Create(connectionString, options));
+        // Commands use the request's scoped context over the primary (EF Core registers it beside the factory).
         services.AddPooledDbContextFactory<CatalogDbContext>(
-            (provider, options) => CatalogDatabase.Configure(options, provider.GetRequiredService<NpgsqlDataSource>()));
+            (provider, builder) => CatalogDatabase.Configure(builder, provider.GetRequiredService<CatalogDataSources>().Primary));
+        services.AddSingleton(provider => CatalogReads.Over(provider.GetRequiredService<CatalogDataSources>().Reads));
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddCategoryPersistence();
         services.AddProductPersistence();
+        services.AddSingleton<CatalogDatabaseHealthCheck>();
         services.AddScoped<DemoCatalogSeeder>();
         return services;
     }

@@ -1,4 +1,5 @@
 using Ecommerce.Application.Abstractions;
+using Ecommerce.Infrastructure.Persistence.Connections;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -28,6 +29,11 @@ internal sealed class EfUnitOfWork(CatalogDbContext dbContext) : IUnitOfWork
             exception.InnerException is PostgresException postgres && CatalogConstraints.TryGetRule(postgres, out var rule))
         {
             return SaveOutcome.Broke(rule);
+        }
+        catch (Exception exception) when (DatabaseFailures.LeavesWriteOutcomeUnknown(exception))
+        {
+            // The statements were sent; whether they committed is unknown. Reported, never retried.
+            throw new WriteOutcomeUnknownException(exception);
         }
     }
 

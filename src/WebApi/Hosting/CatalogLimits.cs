@@ -9,6 +9,12 @@ public sealed class CatalogLimits
 
     public int MaxJsonDepth { get; set; } = 32;
 
+    /// <summary>
+    /// A request still running after this long is cancelled and answered <c>503</c>; 0 turns it off.
+    /// Longer than the read statement timeout, so that a slow query ends on the server first.
+    /// </summary>
+    public int RequestTimeoutSeconds { get; set; } = 10;
+
     public RateLimit Reads { get; set; } = new() { PermitLimit = 600, WindowSeconds = 60 };
 
     public RateLimit Writes { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };

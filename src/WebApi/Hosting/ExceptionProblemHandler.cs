@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ecommerce.Infrastructure.Persistence.Connections;
 using Ecommerce.WebApi.Http;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -7,8 +8,9 @@ namespace Ecommerce.WebApi.Hosting;
 
 /// <summary>
 /// Turns exceptions into problem responses: a request the framework could not bind (malformed
-/// JSON, a value of the wrong type, a wrong content type) becomes a 4xx naming the field; anything
-/// else is a 500 whose details only Development shows.
+/// JSON, a value of the wrong type, a wrong content type) becomes a 4xx naming the field; a database
+/// that is unavailable, too slow or lost a write's answer becomes a 503 (see <see cref="ServiceUnavailable"/>);
+/// anything else is a 500 whose details only Development shows.
 /// </summary>
 internal sealed partial class ExceptionProblemHandler(
     IProblemDetailsService problemDetails, IHostEnvironment environment, ILogger<ExceptionProblemHandler> logger)
@@ -19,22 +21,33 @@ internal sealed partial class ExceptionProblemHandler(
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = exception is BadHttpRequestException badRequest
-            ? BadRequestProblem(badRequest)
-            : UnexpectedProblem(exception);
+        var databaseFailure = DatabaseFailures.Classify(exception);
+        var problem = exception switch
+        {
+            BadHttpRequestException badRequest => BadRequestProblem(badRequest),
+            _ when databaseFailure != DatabaseFailure.None => ServiceUnavailable.ForDatabase(databaseFailure, httpContext.Request),
+            _ => UnexpectedProblem(exception),
+        };
         if (problem.Status == StatusCodes.Status500InternalServerError)
         {
             LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
+        else if (databaseFailure != DatabaseFailure.None)
+        {
+            // Expected while the database restarts or fails over: one line each, without the stack.
+            LogDatabaseFailure(logger, databaseFailure, httpContext.Request.Method, httpContext.Request.Path, Innermost(exception).Message);
+            ServiceUnavailable.SetRetryAfter(httpContext.Response);
+        }
 
-        problem.Type = ErrorResults.TypeFor(problem.Status!.Value);
+        var status = problem.Status!.Value;
+        problem.Type ??= ErrorResults.TypeFor(status);
         problem.Extensions["traceId"] = ErrorResults.TraceId(httpContext);
-        httpContext.Response.StatusCode = problem.Status.Value;
+        httpContext.Response.StatusCode = status;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             ProblemDetails = problem,
-            Exception = environment.IsDevelopment() ? exception : null,
+            Exception = environment.IsDevelopment() && databaseFailure == DatabaseFailure.None ? exception : null,
         });
     }
 
@@ -84,6 +97,12 @@ internal sealed partial class ExceptionProblemHandler(
         var field = path?.TrimStart('$').TrimStart('.');
         return string.IsNullOrEmpty(field) ? BodyField : field;
     }
+
+    private static Exception Innermost(Exception exception) =>
+        exception.InnerException is null ? exception : Innermost(exception.InnerException);
+
+    [LoggerMessage(LogLevel.Warning, "Database failure ({Failure}) for {Method} {Path}: {Reason}")]
+    private static partial void LogDatabaseFailure(ILogger logger, DatabaseFailure failure, string method, string path, string reason);
 
     [LoggerMessage(LogLevel.Error, "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path);

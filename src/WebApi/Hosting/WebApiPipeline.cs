@@ -1,3 +1,4 @@
+using Ecommerce.Infrastructure.Persistence.Connections;
 using Ecommerce.WebApi.Endpoints;
 using Ecommerce.WebApi.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -18,12 +19,15 @@ internal static class WebApiPipeline
         app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseSecurityHeaders();
 
-        // A request the framework could not bind is the client's mistake, not an error of ours to log.
+        // A request the framework could not bind is the client's mistake, not an error of ours to log;
+        // an unavailable database is logged by ExceptionProblemHandler, in one line.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+            SuppressDiagnosticsCallback = context =>
+                context.Exception is BadHttpRequestException || DatabaseFailures.Classify(context.Exception) != DatabaseFailure.None,
         });
         app.UseStatusCodePages();
+        app.UseRequestTimeouts();
         if (app.Configuration.GetValue<bool>(UseHttpsSetting))
         {
             app.UseHsts();

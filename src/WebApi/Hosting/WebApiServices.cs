@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Ecommerce.Infrastructure.Persistence.Health;
 using Ecommerce.WebApi.Http;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Timeouts;
 
 namespace Ecommerce.WebApi.Hosting;
 
@@ -23,6 +24,12 @@ internal static class WebApiServices
             }
         });
         services.AddExceptionHandler<ExceptionProblemHandler>();
+        services.AddRequestTimeouts(options => options.DefaultPolicy = new RequestTimeoutPolicy
+        {
+            Timeout = limits.RequestTimeoutSeconds > 0 ? TimeSpan.FromSeconds(limits.RequestTimeoutSeconds) : null,
+            TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+            WriteTimeoutResponse = ServiceUnavailable.WriteRequestTimedOutAsync,
+        });
 
         // Binding failures become exceptions in every environment, so that ExceptionProblemHandler
         // can name the offending field instead of answering an empty 400.

@@ -1,4 +1,5 @@
 using Ecommerce.Application.Abstractions;
+using Ecommerce.Infrastructure.Persistence.Connections;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecommerce.Infrastructure.Persistence.Categories;
@@ -8,5 +9,9 @@ internal static class CategoryPersistenceRegistration
     public static IServiceCollection AddCategoryPersistence(this IServiceCollection services) =>
         services
             .AddScoped<ICategoryRepository, CategoryRepository>()
-            .AddSingleton<ICategoryReader, CategoryReader>();
+            .AddSingleton<ICategoryReader>(provider =>
+            {
+                var reads = provider.GetRequiredService<CatalogReads>();
+                return new CategoryReader(reads.Contexts, reads.DataSource);
+            });
 }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Ecommerce.Application.Abstractions;
 using Ecommerce.Application.Categories;
 using Ecommerce.Domain.Catalog;
+using Ecommerce.Infrastructure.Persistence.Connections;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -23,11 +24,24 @@ internal sealed class CategoryReader(IDbContextFactory<CatalogDbContext> context
 
     public async Task<IReadOnlyList<CategoryDto>> ListActiveAsync(CancellationToken cancellationToken)
     {
-        await using var dbContext = await contexts.CreateDbContextAsync(cancellationToken);
-        return await dbContext.Categories.AsNoTracking()
-            .Where(category => category.IsActive)
-            .OrderBy(category => category.Name).ThenBy(category => category.Id)
-            .Select(ToDto)
-            .ToListAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var dbContext = await contexts.CreateDbContextAsync(cancellationToken);
+                return await dbContext.Categories.AsNoTracking()
+                    .Where(category => category.IsActive)
+                    .OrderBy(category => category.Name).ThenBy(category => category.Id)
+                    .Select(ToDto)
+                    .ToListAsync(cancellationToken);
+            }
+            catch (Exception exception) when (DatabaseFailures.IsTransient(exception))
+            {
+                if (!await ReadRetry.ShouldRetryAsync(exception, attempt, cancellationToken))
+                {
+                    throw;
+                }
+            }
+        }
     }
 }

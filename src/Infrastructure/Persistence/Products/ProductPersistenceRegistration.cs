@@ -1,4 +1,5 @@
 using Ecommerce.Application.Abstractions;
+using Ecommerce.Infrastructure.Persistence.Connections;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecommerce.Infrastructure.Persistence.Products;
@@ -8,5 +9,9 @@ internal static class ProductPersistenceRegistration
     public static IServiceCollection AddProductPersistence(this IServiceCollection services) =>
         services
             .AddScoped<IProductRepository, ProductRepository>()
-            .AddSingleton<IProductReader, ProductReader>();
+            .AddSingleton<IProductReader>(provider =>
+            {
+                var reads = provider.GetRequiredService<CatalogReads>();
+                return new ProductReader(reads.Contexts, reads.DataSource);
+            });
 }

@@ -3,6 +3,7 @@ using Ecommerce.Application.Abstractions;
 using Ecommerce.Application.Common.Paging;
 using Ecommerce.Application.Products;
 using Ecommerce.Domain.Catalog;
+using Ecommerce.Infrastructure.Persistence.Connections;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -31,6 +32,24 @@ internal sealed class ProductReader(IDbContextFactory<CatalogDbContext> contexts
             return Empty(criteria);
         }
 
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ListOnceAsync(criteria, cancellationToken);
+            }
+            catch (Exception exception) when (DatabaseFailures.IsTransient(exception))
+            {
+                if (!await ReadRetry.ShouldRetryAsync(exception, attempt, cancellationToken))
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    private async Task<PagedList<ProductDto>> ListOnceAsync(ProductListCriteria criteria, CancellationToken cancellationToken)
+    {
         await using var dbContext = await contexts.CreateDbContextAsync(cancellationToken);
         // One connection for the list's statements, rather than one pool rental each.
         await using var openConnection = await dbContext.Database.KeepConnectionOpenAsync(cancellationToken);

@@ -1,0 +1,77 @@
+using System.Data.Common;
+using System.Globalization;
+using Npgsql;
+
+namespace Ecommerce.Infrastructure.Persistence.Connections;
+
+/// <summary>
+/// The catalog's connection pools, built here and nowhere else: <see cref="Primary"/> for
+/// commands and the readiness check, <see cref="Reads"/> for queries. Both reach
+/// <c>ConnectionStrings:Catalog</c>; read sessions also carry a server-side
+/// <c>statement_timeout</c>, so an expensive query ends on the server, not only in the client.
+/// </summary>
+public sealed class CatalogDataSources : IAsyncDisposable
+{
+    /// <summary>
+    /// Npgsql's own default is 15 s, for connecting and for waiting on a full pool alike: far
+    /// longer than a client should wait to learn that the database is out of reach.
+    /// </summary>
+    public const int DefaultTimeoutSeconds = 3;
+
+    private const string TimeoutKeyword = "Timeout";
+    private const string NoResetOnCloseKeyword = "No Reset On Close";
+
+    private CatalogDataSources(NpgsqlDataSource primary, NpgsqlDataSource reads)
+    {
+        Primary = primary;
+        Reads = reads;
+    }
+
+    public NpgsqlDataSource Primary { get; }
+
+    public NpgsqlDataSource Reads { get; }
+
+    public static CatalogDataSources Create(string connectionString, CatalogDatabaseOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(options.ReadStatementTimeoutSeconds);
+        var reads = WithDefaults(connectionString);
+        // Queries leave no session state behind, so a returned connection needs no reset. Without one,
+        // a cancelled query is cancelled at once: Npgsql ignores a cancellation while it reads the
+        // answer to a reset, which on a connection gone silent never comes.
+        if (!IsSet(reads, NoResetOnCloseKeyword))
+        {
+            reads.NoResetOnClose = true;
+        }
+
+        if (options.ReadStatementTimeoutSeconds > 0)
+        {
+            // Last, so that it wins over a statement_timeout the connection string gives every session.
+            var timeout = string.Create(CultureInfo.InvariantCulture, $"-c statement_timeout={options.ReadStatementTimeoutSeconds * 1000}");
+            reads.Options = string.IsNullOrWhiteSpace(reads.Options) ? timeout : reads.Options + " " + timeout;
+        }
+
+        return new CatalogDataSources(NpgsqlDataSource.Create(WithDefaults(connectionString)), NpgsqlDataSource.Create(reads));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Primary.DisposeAsync();
+        await Reads.DisposeAsync();
+    }
+
+    /// <summary>The connection string with this service's defaults for what it leaves unset.</summary>
+    internal static NpgsqlConnectionStringBuilder WithDefaults(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!IsSet(builder, TimeoutKeyword))
+        {
+            builder.Timeout = DefaultTimeoutSeconds;
+        }
+
+        return builder;
+    }
+
+    /// <summary>Npgsql's builder reports every keyword it knows as present; a plain one sees only what was written.</summary>
+    private static bool IsSet(NpgsqlConnectionStringBuilder builder, string keyword) =>
+        new DbConnectionStringBuilder { ConnectionString = builder.ConnectionString }.ContainsKey(keyword);
+}
