@@ -53,8 +53,9 @@ public sealed class LiveMigrationTests(PreviousReleaseSchemaFactory factory) : I
         ReliabilityLog.Record(new ReliabilityObservation(
             "live-migration",
             "The bundle applied while writers create, move, update and delete: no request fails, every acknowledged write is there, counters equal a recount.",
-            statuses.Count, statuses.Count(status => status >= 500), writers.Sum(writer => writer.WritesAcknowledged), found,
-            $"{Writers} writers; {acknowledged} entities checked against their last acknowledged state"));
+            statuses.Count, statuses.Count(status => status >= 500), acknowledged, found,
+            $"{Writers} writers; {writers.Sum(writer => writer.WritesAcknowledged)} writes acknowledged; writes counted here are the "
+            + "products and categories they touched, each checked against its last acknowledged state"));
     }
 
     /// <summary>

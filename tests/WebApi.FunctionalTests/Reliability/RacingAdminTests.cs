@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Ecommerce.Application.Categories;
+using Ecommerce.Application.Products;
 using Ecommerce.TestSupport;
 using Ecommerce.WebApi.FunctionalTests.Infrastructure;
 using static Ecommerce.WebApi.FunctionalTests.Infrastructure.ApiAssertions;
@@ -33,6 +35,8 @@ public sealed class RacingAdminTests(CatalogApiFactory factory) : IClassFixture<
     private readonly HttpClient _client = factory.CreateClient();
     private int _requests;
     private int _serverErrors;
+    private int _acknowledged;
+    private int _found;
 
     [Fact]
     public async Task Two_moves_that_together_close_a_loop_let_one_win_and_refuse_the_other()
@@ -49,6 +53,7 @@ public sealed class RacingAdminTests(CatalogApiFactory factory) : IClassFixture<
             Assert.Single(responses, response => response.StatusCode == HttpStatusCode.OK);
             await responses.Single(response => response.StatusCode != HttpStatusCode.OK).AssertValidationErrorsAsync("parentId");
             Assert.Equal(0L, await factory.Database.ScalarAsync<long>(Cycles));
+            await CheckMovesFoundAsync(responses);
         }
 
         Record("racing-moves-two", "Of two moves that together close a loop, one succeeds and the other gets 400; the tree stays a tree.");
@@ -72,6 +77,7 @@ public sealed class RacingAdminTests(CatalogApiFactory factory) : IClassFixture<
             Assert.All(responses, response => Assert.Contains(response.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.BadRequest }));
             Assert.InRange(responses.Count(response => response.StatusCode == HttpStatusCode.BadRequest), 1, 3);
             Assert.Equal(0L, await factory.Database.ScalarAsync<long>(Cycles));
+            await CheckMovesFoundAsync(responses);
         }
 
         Record("racing-moves-three", "Of three moves that together close a loop, at least one gets 400; the tree stays a tree.");
@@ -90,11 +96,13 @@ public sealed class RacingAdminTests(CatalogApiFactory factory) : IClassFixture<
             if (delete.StatusCode == HttpStatusCode.NoContent)
             {
                 await create.AssertValidationErrorsAsync("categoryId");
+                await CheckFoundAsync($"SELECT count(*) FROM categories WHERE id = {shelf.Id} AND NOT is_active");
             }
             else
             {
-                Assert.Equal(HttpStatusCode.Created, create.StatusCode);
+                var product = await create.ReadAsync<ProductDto>(HttpStatusCode.Created);
                 await delete.AssertProblemAsync(HttpStatusCode.Conflict);
+                await CheckFoundAsync($"SELECT count(*) FROM products WHERE id = {product.Id} AND is_active AND category_id = {shelf.Id}");
             }
 
             Assert.Equal(0L, await factory.Database.ScalarAsync<long>(ActiveUnderInactive));
@@ -116,11 +124,13 @@ public sealed class RacingAdminTests(CatalogApiFactory factory) : IClassFixture<
             if (delete.StatusCode == HttpStatusCode.NoContent)
             {
                 await create.AssertValidationErrorsAsync("parentId");
+                await CheckFoundAsync($"SELECT count(*) FROM categories WHERE id = {parent.Id} AND NOT is_active");
             }
             else
             {
-                Assert.Equal(HttpStatusCode.Created, create.StatusCode);
+                var child = await create.ReadAsync<CategoryDto>(HttpStatusCode.Created);
                 await delete.AssertProblemAsync(HttpStatusCode.Conflict);
+                await CheckFoundAsync($"SELECT count(*) FROM categories WHERE id = {child.Id} AND is_active AND parent_id = {parent.Id}");
             }
 
             Assert.Equal(0L, await factory.Database.ScalarAsync<long>(ActiveUnderInactive));
@@ -151,7 +161,26 @@ public sealed class RacingAdminTests(CatalogApiFactory factory) : IClassFixture<
         return response;
     }
 
+    /// <summary>Each move the API acknowledged is in the database as it answered it.</summary>
+    private async Task CheckMovesFoundAsync(IEnumerable<HttpResponseMessage> responses)
+    {
+        foreach (var response in responses.Where(response => response.StatusCode == HttpStatusCode.OK))
+        {
+            var moved = await response.ReadAsync<CategoryDto>(HttpStatusCode.OK);
+            await CheckFoundAsync($"SELECT count(*) FROM categories WHERE id = {moved.Id} AND parent_id = {moved.ParentId}");
+        }
+    }
+
+    /// <summary>One acknowledged write, and whether its row says what the API answered (the count query finds exactly one row).</summary>
+    private async Task CheckFoundAsync(string countSql)
+    {
+        _acknowledged++;
+        var found = await factory.Database.ScalarAsync<long>(countSql);
+        Assert.Equal(1L, found);
+        _found++;
+    }
+
     private void Record(string scenario, string expectation) =>
         ReliabilityLog.Record(new ReliabilityObservation(
-            scenario, expectation, _requests, _serverErrors, WritesAcknowledged: 0, WritesFound: 0, Notes: $"{Rounds} rounds"));
+            scenario, expectation, _requests, _serverErrors, _acknowledged, _found, Notes: $"{Rounds} rounds"));
 }
