@@ -102,29 +102,27 @@ public sealed class LiveMigrationTests(PreviousReleaseSchemaFactory factory) : I
             return writer;
         }
 
+        /// <summary>
+        /// Writes until <paramref name="stop"/>, which is only looked at between writes: a write cut off
+        /// while in flight may be applied without its answer arriving, and the state known here would
+        /// no longer be the last one acknowledged.
+        /// </summary>
         public async Task RunAsync(CancellationToken stop)
         {
+            var none = CancellationToken.None;
             while (!stop.IsCancellationRequested)
             {
                 var live = _products.Keys.ToList();
-                Task write = _random.Next(8) switch
+                await (_random.Next(8) switch
                 {
-                    0 or 1 => CreateProductAsync(stop),
-                    2 or 3 when live.Count > 0 => UpdateProductAsync(live[_random.Next(live.Count)], moveToOtherShelf: false, stop),
-                    4 when live.Count > 0 => UpdateProductAsync(live[_random.Next(live.Count)], moveToOtherShelf: true, stop),
-                    5 when live.Count > 2 => DeleteProductAsync(live[_random.Next(live.Count)], stop),
-                    6 => CreateSubcategoryAsync(stop),
-                    7 when _subcategories.Count > 0 => MoveOrDeleteSubcategoryAsync(_subcategories.Keys.First(), stop),
-                    _ => CreateProductAsync(stop),
-                };
-                try
-                {
-                    await write;
-                }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
-                {
-                    // A write cut off by the end of the loop was never acknowledged.
-                }
+                    0 or 1 => CreateProductAsync(none),
+                    2 or 3 when live.Count > 0 => UpdateProductAsync(live[_random.Next(live.Count)], moveToOtherShelf: false, none),
+                    4 when live.Count > 0 => UpdateProductAsync(live[_random.Next(live.Count)], moveToOtherShelf: true, none),
+                    5 when live.Count > 2 => DeleteProductAsync(live[_random.Next(live.Count)], none),
+                    6 => CreateSubcategoryAsync(none),
+                    7 when _subcategories.Count > 0 => MoveOrDeleteSubcategoryAsync(_subcategories.Keys.First(), none),
+                    _ => CreateProductAsync(none),
+                });
             }
         }
 
