@@ -1,6 +1,6 @@
 using Ecommerce.WebApi.Endpoints;
+using Ecommerce.WebApi.OpenApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Scalar.AspNetCore;
 using Serilog;
 
 namespace Ecommerce.WebApi.Hosting;
@@ -37,11 +37,7 @@ internal static class WebApiPipeline
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(WebApiServices.ReadyTag) });
-        app.MapOpenApi();
-        if (app.Environment.IsDevelopment())
-        {
-            app.MapScalarApiReference();
-        }
+        app.MapCatalogOpenApi();
 
         app.MapCatalogApi();
         return app;
