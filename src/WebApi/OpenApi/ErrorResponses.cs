@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Ecommerce.WebApi.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -60,13 +61,13 @@ internal sealed class ErrorResponses : IOpenApiOperationTransformer
         {
             if (appliesTo(traits))
             {
-                operation.Responses.TryAdd(status.ToString(System.Globalization.CultureInfo.InvariantCulture), new OpenApiResponse());
+                operation.Responses.TryAdd(status.ToString(CultureInfo.InvariantCulture), new OpenApiResponse());
             }
         }
 
-        foreach (var (key, response) in operation.Responses.ToList())
+        foreach (var key in operation.Responses.Keys.ToList())
         {
-            if (int.TryParse(key, out var status) && Problems.TryGetValue(status, out var problem))
+            if (int.TryParse(key, CultureInfo.InvariantCulture, out var status) && Problems.TryGetValue(status, out var problem))
             {
                 operation.Responses[key] = await DescribeAsync(status, problem, traits, context, cancellationToken);
             }
