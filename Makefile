@@ -11,7 +11,7 @@ BUNDLE := artifacts/efbundle
 
 .PHONY: help run restore build format format-check test bundle db-start db-stop db-server-status \
         migration db-upgrade db-downgrade db-status db-script db-check-derived db-rebuild-derived migrations-check \
-        bench bench-growth
+        bench bench-growth openapi-lint browser
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  %-18s %s\n", $$1, $$2 }'
@@ -39,9 +39,15 @@ format: ## Apply the .editorconfig style
 format-check: restore ## Fail when a file does not follow the .editorconfig style
 	dotnet format $(SOLUTION) --verify-no-changes --no-restore
 
-test: format-check build migrations-check bundle ## Format check, build, pending-model check, bundle, all tests
+test: format-check build migrations-check bundle openapi-lint browser ## Format check, build, pending-model check, bundle, OpenAPI lint, all tests
 	rm -rf artifacts/test-results
 	CATALOG_EFBUNDLE=$(abspath $(BUNDLE)) dotnet test $(SOLUTION) --no-build
+
+openapi-lint: ## Lint docs/openapi.json with Redocly's recommended rules: 0 errors, 0 warnings
+	bash scripts/openapi-lint.sh
+
+browser: ## Install headless Chromium and its driver for the reference-page test (as root, when missing)
+	bash scripts/browser.sh
 
 bundle: ## Build the migration bundle artifacts/efbundle (self-contained, linux-x64)
 	bash scripts/migrations.sh bundle

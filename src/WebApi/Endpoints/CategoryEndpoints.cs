@@ -1,5 +1,6 @@
 using Ecommerce.Application.Categories;
 using Ecommerce.WebApi.Http;
+using Ecommerce.WebApi.OpenApi;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,20 +12,33 @@ public static class CategoryEndpoints
     {
         var group = api.MapGroup("/categories").WithTags("Categories");
 
-        group.MapGet("/", List).WithName("ListCategories").WithSummary("Active categories, ordered by name");
-        group.MapGet("/tree", Tree).WithName("GetCategoryTree").WithSummary("Active categories nested under their parents");
+        group.MapGet("/", List).WithName("ListCategories").WithSummary("Active categories, ordered by name")
+            .Answers(StatusCodes.Status200OK, "Every active category, ordered by name.");
+        group.MapGet("/tree", Tree).WithName("GetCategoryTree").WithSummary("Active categories nested under their parents")
+            .Answers(StatusCodes.Status200OK, "The top-level active categories, each with its active subcategories in `children`, ordered by name.");
         group.MapGet("/{id:int}", GetById).WithName("GetCategory").WithSummary("One active category")
+            .ReturnsEntityTag().Answers(StatusCodes.Status200OK, "The category, with its version in `ETag`.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/by-slug/{slug}", GetBySlug).WithName("GetCategoryBySlug").WithSummary("One active category by slug")
+            .ReturnsEntityTag().Answers(StatusCodes.Status200OK, "The category, with its version in `ETag`.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var writes = group.MapWrites();
         writes.MapPost("/", Create).WithName("CreateCategory").WithSummary("Create a category")
+            .WithDescription("Without `slug`, the new category gets one made from its name, transliterated to ASCII (`Смартфоны` gives `smartfony`), "
+                + "with `-2`, `-3`, ... appended while that slug is taken. An explicit slug that is taken gives `409`.")
+            .ReturnsEntityTag().Answers(StatusCodes.Status201Created, "The new category, with its URL in `Location` and its version in `ETag`.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         writes.MapPut("/{id:int}", Update).WithName("UpdateCategory").WithSummary("Replace a category")
+            .WithDescription("Replaces the name, slug and parent. Without `slug` the category keeps its own, so that its links do not break. "
+                + "Send the `ETag` you read in `If-Match` so as not to overwrite a change made since.")
+            .ReturnsEntityTag().Answers(StatusCodes.Status200OK, "The category as saved, with its new version in `ETag`.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         writes.MapDelete("/{id:int}", Delete).WithName("DeleteCategory").WithSummary("Deactivate a category")
+            .WithDescription("A soft delete: the category stays stored but reads no longer show it. "
+                + "Refused with `409` while it has active subcategories or active products.")
+            .Answers(StatusCodes.Status204NoContent, "The category is deactivated.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return api;

@@ -1,6 +1,7 @@
 using Ecommerce.Application.Common.Paging;
 using Ecommerce.Application.Products;
 using Ecommerce.WebApi.Http;
+using Ecommerce.WebApi.OpenApi;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,19 +14,31 @@ public static class ProductEndpoints
         var group = api.MapGroup("/products").WithTags("Products");
 
         group.MapGet("/", List).WithName("ListProducts").WithSummary("A page of active products, filtered and sorted")
+            .WithQueryParameters(ProductListQuery.Parameters)
+            .Answers(StatusCodes.Status200OK, "The page asked for, with the number of matching products across all pages.")
             .ProducesValidationProblem();
         group.MapGet("/{id:int}", GetById).WithName("GetProduct").WithSummary("One active product")
+            .ReturnsEntityTag().Answers(StatusCodes.Status200OK, "The product, with its version in `ETag`.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/by-slug/{slug}", GetBySlug).WithName("GetProductBySlug").WithSummary("One active product by slug")
+            .ReturnsEntityTag().Answers(StatusCodes.Status200OK, "The product, with its version in `ETag`.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var writes = group.MapWrites();
         writes.MapPost("/", Create).WithName("CreateProduct").WithSummary("Create a product")
+            .WithDescription("Without `slug`, the new product gets one made from its name, transliterated to ASCII, "
+                + "with `-2`, `-3`, ... appended while that slug is taken. An explicit slug that is taken gives `409`.")
+            .ReturnsEntityTag().Answers(StatusCodes.Status201Created, "The new product, with its URL in `Location` and its version in `ETag`.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         writes.MapPut("/{id:int}", Update).WithName("UpdateProduct").WithSummary("Replace a product")
+            .WithDescription("Replaces every field. Without `slug` the product keeps its own, so that its links do not break. "
+                + "Send the `ETag` you read in `If-Match` so as not to overwrite a change made since.")
+            .ReturnsEntityTag().Answers(StatusCodes.Status200OK, "The product as saved, with its new version in `ETag`.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         writes.MapDelete("/{id:int}", Delete).WithName("DeleteProduct").WithSummary("Deactivate a product")
+            .WithDescription("A soft delete: the product stays stored but reads no longer show it.")
+            .Answers(StatusCodes.Status204NoContent, "The product is deactivated.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return api;
     }

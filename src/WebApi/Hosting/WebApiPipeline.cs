@@ -1,8 +1,8 @@
 using Ecommerce.Infrastructure.Persistence.Connections;
 using Ecommerce.WebApi.Endpoints;
 using Ecommerce.WebApi.Http;
+using Ecommerce.WebApi.OpenApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Scalar.AspNetCore;
 using Serilog;
 
 namespace Ecommerce.WebApi.Hosting;
@@ -43,11 +43,7 @@ internal static class WebApiPipeline
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(WebApiServices.ReadyTag) });
-        app.MapOpenApi();
-        if (app.Environment.IsDevelopment())
-        {
-            app.MapScalarApiReference();
-        }
+        app.MapCatalogOpenApi();
 
         app.MapCatalogApi();
         return app;

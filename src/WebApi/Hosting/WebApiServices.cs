@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Ecommerce.Infrastructure.Persistence.Health;
 using Ecommerce.WebApi.Http;
+using Ecommerce.WebApi.OpenApi;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Timeouts;
 
@@ -44,7 +45,7 @@ internal static class WebApiServices
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, CatalogJsonContext.Default);
         });
 
-        services.AddOpenApi();
+        services.AddCatalogOpenApi();
         services.AddHealthChecks().AddCheck<CatalogDatabaseHealthCheck>("database", tags: [ReadyTag]);
         return services;
     }
