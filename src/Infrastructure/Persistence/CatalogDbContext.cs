@@ -1,4 +1,5 @@
 using Ecommerce.Domain.Catalog;
+using Ecommerce.Infrastructure.Persistence.DerivedData;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Infrastructure.Persistence;
@@ -8,6 +9,9 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<Category> Categories => Set<Category>();
 
     public DbSet<Product> Products => Set<Product>();
+
+    /// <summary>Derived by the database; read, never written, by the service.</summary>
+    public DbSet<CategoryProductCount> CategoryProductCounts => Set<CategoryProductCount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
