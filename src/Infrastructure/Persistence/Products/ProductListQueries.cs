@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Ecommerce.Application.Products;
 using Ecommerce.Domain.Catalog;
+using Ecommerce.Infrastructure.Persistence.Rows;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Infrastructure.Persistence.Products;
@@ -57,7 +58,7 @@ internal static class ProductListQueries
         var page = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(Product)],
             Expression.Call(typeof(Queryable), nameof(Queryable.Skip), [typeof(Product)], ordered, skip), take);
         var dtos = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Product), typeof(ProductDto)],
-            page, Expression.Quote(ProductReader.ToDto));
+            page, Expression.Quote(DtoProjections.Product));
         return EF.CompileAsyncQuery(Expression.Lambda<Func<CatalogDbContext, int[]?, string?, decimal?, decimal?, bool?, int, int, IQueryable<ProductDto>>>(
             dtos, [.. Matching.Parameters, skip, take]));
     }
