@@ -62,22 +62,18 @@ internal sealed class ProductReader(IDbContextFactory<CatalogDbContext> contexts
             }
         }
 
-        var filter = query.Filter;
-        var namePattern = filter.Search is { } search ? "%" + EscapeLikePattern(search) + "%" : null;
+        var list = new ProductListParameters(
+            query.Filter, categoryIds, query.Filter.Search is { } search ? "%" + EscapeLikePattern(search) + "%" : null);
         var skip = (long)(query.Page - 1) * query.PageSize;
-        var totalCount = filter.IsCategoryOnly
+        var totalCount = query.Filter.IsCategoryOnly
             ? await CategoryTreeSql.CountActiveProductsAsync(connection, categoryIds, cancellationToken)
-            : await ProductListQueries.Count(
-                dbContext, categoryIds, namePattern, filter.MinPrice, filter.MaxPrice, filter.InStock, cancellationToken);
+            : await ProductListQueries.Count(dbContext, list, cancellationToken);
         if (skip >= totalCount)
         {
             return Empty(query) with { TotalCount = totalCount };
         }
 
-        var items = await ProductListQueries.Page(
-                dbContext, query.Sort, categoryIds, namePattern, filter.MinPrice, filter.MaxPrice, filter.InStock,
-                (int)skip, query.PageSize)
-            .ToListAsync(cancellationToken);
+        var items = await ProductListQueries.Page(dbContext, query.Sort, list, (int)skip, query.PageSize).ToListAsync(cancellationToken);
         return new PagedList<ProductDto>(items, query.Page, query.PageSize, totalCount);
     }
 
