@@ -1,7 +1,6 @@
 using Ecommerce.Application.Abstractions;
 using Ecommerce.Application.Common.Paging;
 using Ecommerce.Application.Common.Results;
-using Ecommerce.Application.Common.Validation;
 using Ecommerce.Domain.Catalog;
 using FluentValidation;
 using Mediator;
@@ -33,23 +32,11 @@ internal sealed class ListProductsValidator : AbstractValidator<ListProductsQuer
 {
     public ListProductsValidator()
     {
-        RuleFor(query => query.Filter.Search).MaximumLength(ListProductsQuery.MaxSearchLength)
-            .WithMessage(ListProductsQuery.SearchLengthMessage)
-            .NoControlCharacters()
-            .OverridePropertyName("q");
-        RuleFor(query => query.Filter.MinPrice).Must(BeAPrice)
-            .WithMessage(ListProductsQuery.PriceMessage("minPrice")).OverridePropertyName("minPrice");
-        RuleFor(query => query.Filter.MaxPrice).Must(BeAPrice)
-            .WithMessage(ListProductsQuery.PriceMessage("maxPrice")).OverridePropertyName("maxPrice");
-        RuleFor(query => query.Filter)
-            .Must(filter => filter.MinPrice is not { } min || filter.MaxPrice is not { } max || min <= max)
-            .WithMessage(ListProductsQuery.PriceRangeMessage).OverridePropertyName("maxPrice");
+        RuleFor(query => query.Filter).SetValidator(new ProductFilterValidator());
         RuleFor(query => query.Sort).IsInEnum();
         RuleFor(query => query.Page).GreaterThanOrEqualTo(1).WithMessage(ListProductsQuery.PageMessage);
         RuleFor(query => query.PageSize).InclusiveBetween(1, ListProductsQuery.MaxPageSize).WithMessage(ListProductsQuery.PageSizeMessage);
     }
-
-    private static bool BeAPrice(decimal? price) => price is null or (>= 0 and <= Product.MaxPrice);
 }
 
 internal sealed class ListProductsHandler(IProductReader reader) : IQueryHandler<ListProductsQuery, Result<PagedList<ProductDto>>>

@@ -56,14 +56,14 @@ public sealed class TextRuleTests
     [Theory]
     [MemberData(nameof(Malformed))]
     public void A_lone_surrogate_in_a_query_value_is_refused_under_its_parameter(string malformed) =>
-        Assert.Equal(["q"], Fields(new ListProductsValidator().Validate(new ListProductsQuery(new ProductFilter(Search: MalformedTexts[malformed])))));
+        Assert.Equal(["q"], Fields(new ProductFilterValidator().Validate(new ProductFilter(Search: MalformedTexts[malformed]))));
 
     [Fact]
     public void Paired_surrogates_are_ordinary_text()
     {
         Assert.True(new CategoryBodyValidator().Validate((new CategoryBody("\ud83d\ude00 Smile", null, null))).IsValid);
         Assert.True(new ProductBodyValidator().Validate((new ProductBody("P", null, "\ud83d\ude00", 1m, null, 1, 1))).IsValid);
-        Assert.True(new ListProductsValidator().Validate(new ListProductsQuery(new ProductFilter(Search: "\ud83d\ude00"))).IsValid);
+        Assert.True(new ProductFilterValidator().Validate(new ProductFilter(Search: "\ud83d\ude00")).IsValid);
     }
 
     [Theory]

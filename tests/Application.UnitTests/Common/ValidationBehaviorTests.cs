@@ -1,6 +1,7 @@
 using Ecommerce.Application.Categories;
 using Ecommerce.Application.Common.Behaviors;
 using Ecommerce.Application.Common.Results;
+using Ecommerce.Application.Products;
 using FluentValidation;
 
 namespace Ecommerce.Application.UnitTests.Common;
@@ -39,5 +40,18 @@ public sealed class ValidationBehaviorTests
 
         Assert.True(_handled);
         Assert.True(result.IsSuccess);
+    }
+
+    [Fact]
+    public async Task A_nested_field_is_reported_under_the_name_clients_send_it_by()
+    {
+        var behavior = new ValidationBehavior<ListProductsQuery, Result<Success>>([new ListProductsValidator()]);
+
+        var result = await behavior.Handle(
+            new ListProductsQuery(new ProductFilter(MinPrice: -1m), PageSize: 0),
+            (_, _) => ValueTask.FromResult(Result<Success>.Success(Success.Instance)),
+            CancellationToken.None);
+
+        Assert.Equal(["minPrice", "pageSize"], result.Error!.Fields!.Keys.Order());
     }
 }

@@ -60,7 +60,7 @@ public sealed class ProductValidatorTests
     public void Price_bounds_are_in_range_and_not_inverted(double? min, double? max, string field) =>
         Assert.Equal(
             field.Length == 0 ? [] : [field],
-            Fields(List.Validate(new ListProductsQuery(new ProductFilter(MinPrice: (decimal?)min, MaxPrice: (decimal?)max)))));
+            Fields(new ProductFilterValidator().Validate(new ProductFilter(MinPrice: (decimal?)min, MaxPrice: (decimal?)max))));
 
     [Theory]
     [InlineData(0, 20, "Page")]
@@ -82,13 +82,13 @@ public sealed class ProductValidatorTests
     [InlineData("tab\there")]
     [InlineData("\u007f")]
     public void A_search_with_control_characters_is_refused(string q) =>
-        Assert.Equal(["q"], Fields(List.Validate(new ListProductsQuery(new ProductFilter(Search: q)))));
+        Assert.Equal(["q"], Fields(new ProductFilterValidator().Validate(new ProductFilter(Search: q))));
 
     [Fact]
     public void A_search_is_at_most_200_characters()
     {
-        Assert.Empty(Fields(List.Validate(new ListProductsQuery(new ProductFilter(Search: new string('q', 200))))));
-        Assert.Equal(["q"], Fields(List.Validate(new ListProductsQuery(new ProductFilter(Search: new string('q', 201))))));
+        Assert.Empty(Fields(new ProductFilterValidator().Validate(new ProductFilter(Search: new string('q', 200)))));
+        Assert.Equal(["q"], Fields(new ProductFilterValidator().Validate(new ProductFilter(Search: new string('q', 201)))));
     }
 
     [Fact]

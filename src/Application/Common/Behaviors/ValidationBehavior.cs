@@ -40,14 +40,12 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
     }
 
     /// <summary>
-    /// The name clients know the field by: camelCase, and a command's body fields (<c>Body.Name</c>)
-    /// under their own names, as they stand in the request body.
+    /// The name clients know the field by: bodies and query strings are flat, so a field nested in a
+    /// message (<c>Body.Name</c>, <c>Filter.minPrice</c>) is named by its last segment, in camelCase.
     /// </summary>
     private static string FieldName(string propertyPath)
     {
-        var name = propertyPath.StartsWith(BodyPrefix, StringComparison.Ordinal) ? propertyPath[BodyPrefix.Length..] : propertyPath;
-        return string.IsNullOrEmpty(name) || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+        var name = propertyPath[(propertyPath.LastIndexOf('.') + 1)..];
+        return name.Length == 0 || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
     }
-
-    private const string BodyPrefix = "Body.";
 }
