@@ -1,6 +1,4 @@
 using Ecommerce.Application.Common.Behaviors;
-using FluentValidation;
-using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

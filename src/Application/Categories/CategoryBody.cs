@@ -1,6 +1,4 @@
 using Ecommerce.Application.Common.Validation;
-using Ecommerce.Domain.Catalog;
-using FluentValidation;
 
 namespace Ecommerce.Application.Categories;
 

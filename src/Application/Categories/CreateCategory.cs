@@ -1,12 +1,3 @@
-using Ecommerce.Application.Abstractions;
-using Ecommerce.Application.Common;
-using Ecommerce.Application.Common.Mapping;
-using Ecommerce.Application.Common.Results;
-using Ecommerce.Application.Common.Slugs;
-using Ecommerce.Domain.Catalog;
-using FluentValidation;
-using Mediator;
-
 namespace Ecommerce.Application.Categories;
 
 public sealed record CreateCategoryCommand(CategoryBody Body) : ICommand<Result<CategoryDto>>, IGeneratesSlug

@@ -1,9 +1,4 @@
-using Ecommerce.Application.Abstractions;
-using Ecommerce.Application.Common;
-using Ecommerce.Application.Common.Concurrency;
-using Ecommerce.Application.Common.Results;
 using Ecommerce.Application.Common.Rules;
-using Mediator;
 
 namespace Ecommerce.Application.Categories;
 

@@ -1,12 +1,3 @@
-using Ecommerce.Application.Abstractions;
-using Ecommerce.Application.Common;
-using Ecommerce.Application.Common.Concurrency;
-using Ecommerce.Application.Common.Mapping;
-using Ecommerce.Application.Common.Results;
-using Ecommerce.Application.Common.Slugs;
-using FluentValidation;
-using Mediator;
-
 namespace Ecommerce.Application.Categories;
 
 /// <summary>Replaces a category's name and parent; an absent slug keeps the current one so links do not break.</summary>

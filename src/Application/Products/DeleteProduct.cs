@@ -1,9 +1,3 @@
-using Ecommerce.Application.Abstractions;
-using Ecommerce.Application.Common;
-using Ecommerce.Application.Common.Concurrency;
-using Ecommerce.Application.Common.Results;
-using Mediator;
-
 namespace Ecommerce.Application.Products;
 
 /// <summary>Deactivates a product; the row stays for orders and history.</summary>

@@ -1,9 +1,4 @@
-using Ecommerce.Application.Abstractions;
 using Ecommerce.Application.Common.Paging;
-using Ecommerce.Application.Common.Results;
-using Ecommerce.Domain.Catalog;
-using FluentValidation;
-using Mediator;
 
 namespace Ecommerce.Application.Products;
 

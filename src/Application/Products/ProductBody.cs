@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
 using Ecommerce.Application.Common.Serialization;
 using Ecommerce.Application.Common.Validation;
-using Ecommerce.Domain.Catalog;
-using FluentValidation;
 
 namespace Ecommerce.Application.Products;
 

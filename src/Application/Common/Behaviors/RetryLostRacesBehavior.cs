@@ -1,9 +1,3 @@
-using Ecommerce.Application.Abstractions;
-using Ecommerce.Application.Common.Concurrency;
-using Ecommerce.Application.Common.Results;
-using Ecommerce.Application.Common.Slugs;
-using Mediator;
-
 namespace Ecommerce.Application.Common.Behaviors;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Ecommerce.Application.Common.Results;
-using FluentValidation;
-using Mediator;
-
 namespace Ecommerce.Application.Common.Behaviors;
 
 /// <summary>Runs every validator of the request; failures become a validation error, not an exception.</summary>

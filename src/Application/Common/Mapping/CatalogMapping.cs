@@ -1,6 +1,5 @@
 using Ecommerce.Application.Categories;
 using Ecommerce.Application.Products;
-using Ecommerce.Domain.Catalog;
 using Mapster;
 
 namespace Ecommerce.Application.Common.Mapping;

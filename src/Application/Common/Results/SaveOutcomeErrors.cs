@@ -1,4 +1,3 @@
-using Ecommerce.Application.Abstractions;
 using Ecommerce.Application.Common.Rules;
 
 namespace Ecommerce.Application.Common.Results;
