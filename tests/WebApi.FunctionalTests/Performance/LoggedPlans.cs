@@ -66,5 +66,17 @@ internal sealed record LoggedPlan(string QueryText, JsonElement Plan)
     public IEnumerable<JsonElement> NodesOn(string relation) => Nodes().Where(node =>
         node.TryGetProperty("Relation Name", out var name) && name.GetString() == relation);
 
+    /// <summary>
+    /// The rows the executed plan read from <paramref name="relation"/>: those it returned and those its
+    /// filters and rechecks threw away. An index scan that filters out most of the table reads as much
+    /// as a sequential scan does, and shows here.
+    /// </summary>
+    public long RowsRead(string relation) => NodesOn(relation).Sum(node =>
+        (long)((Number(node, "Actual Rows") + Number(node, "Rows Removed by Filter") + Number(node, "Rows Removed by Index Recheck"))
+            * Math.Max(1, Number(node, "Actual Loops"))));
+
+    private static double Number(JsonElement node, string property) =>
+        node.TryGetProperty(property, out var value) ? value.GetDouble() : 0;
+
     public override string ToString() => $"{QueryText}\n{Plan}";
 }
