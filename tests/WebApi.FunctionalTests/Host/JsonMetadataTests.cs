@@ -18,16 +18,17 @@ public sealed class JsonMetadataTests(CatalogApiFactory api) : IClassFixture<Cat
     public void Every_body_the_api_reads_or_writes_uses_build_time_generated_metadata()
     {
         var options = api.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var bodies = BodiesOfTheApi();
+        var (requests, responses) = BodiesOfTheApi();
+        var bodies = requests.Concat(responses).ToHashSet();
 
-        Assert.Contains(bodies, body => body.Namespace?.StartsWith("Ecommerce.Application", StringComparison.Ordinal) == true);
-        Assert.Contains(bodies, body => body.Namespace?.StartsWith("Ecommerce.WebApi", StringComparison.Ordinal) == true);
+        Assert.NotEmpty(requests);
+        Assert.Contains(responses, body => body.Namespace?.StartsWith("Ecommerce.Application", StringComparison.Ordinal) == true);
         var reflected = bodies.Where(body => options.GetTypeInfo(body).OriginatingResolver is not JsonSerializerContext).ToList();
         Assert.True(reflected.Count == 0, $"Serialized by reflection: {string.Join(", ", reflected.Select(type => type.ToString()))}");
     }
 
     /// <summary>The request bodies the endpoints accept and the response bodies they declare, problem details included.</summary>
-    private HashSet<Type> BodiesOfTheApi()
+    private (HashSet<Type> Requests, HashSet<Type> Responses) BodiesOfTheApi()
     {
         var endpoints = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(endpoint => endpoint.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
@@ -35,6 +36,6 @@ public sealed class JsonMetadataTests(CatalogApiFactory api) : IClassFixture<Cat
         Assert.NotEmpty(endpoints);
         var accepted = endpoints.SelectMany(endpoint => endpoint.Metadata.OfType<IAcceptsMetadata>()).Select(accepts => accepts.RequestType);
         var produced = endpoints.SelectMany(endpoint => endpoint.Metadata.OfType<IProducesResponseTypeMetadata>()).Select(produces => produces.Type);
-        return [.. accepted.Concat(produced).OfType<Type>().Where(type => type != typeof(void))];
+        return ([.. accepted.OfType<Type>()], [.. produced.OfType<Type>().Where(type => type != typeof(void))]);
     }
 }
