@@ -1,5 +1,6 @@
 using Ecommerce.Application.Abstractions;
 using Ecommerce.Infrastructure.Persistence;
+using Ecommerce.Infrastructure.Persistence.Caching;
 using Ecommerce.Infrastructure.Persistence.Categories;
 using Ecommerce.Infrastructure.Persistence.Connections;
 using Ecommerce.Infrastructure.Persistence.Health;
@@ -31,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddCategoryPersistence();
         services.AddProductPersistence();
+        services.AddSingleton<ICatalogVersions>(provider => new CatalogVersionReader(provider.GetRequiredService<CatalogReads>().DataSource));
         services.AddSingleton<CatalogDatabaseHealthCheck>();
         services.AddScoped<DemoCatalogSeeder>();
         return services;

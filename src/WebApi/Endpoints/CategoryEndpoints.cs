@@ -1,3 +1,4 @@
+using Ecommerce.Application.Caching;
 using Ecommerce.Application.Categories;
 using Ecommerce.WebApi.Http;
 using Ecommerce.WebApi.OpenApi;
@@ -12,14 +13,14 @@ public static class CategoryEndpoints
     {
         var group = api.MapGroup("/categories").WithTags("Categories");
 
-        group.MapGet("/", List).WithName("ListCategories").WithSummary("Active categories, ordered by name")
+        group.MapRead("/", List, shows: CatalogTables.Categories).WithName("ListCategories").WithSummary("Active categories, ordered by name")
             .Answers(StatusCodes.Status200OK, "Every active category, ordered by name.");
-        group.MapGet("/tree", Tree).WithName("GetCategoryTree").WithSummary("Active categories nested under their parents")
+        group.MapRead("/tree", Tree, shows: CatalogTables.Categories).WithName("GetCategoryTree").WithSummary("Active categories nested under their parents")
             .Answers(StatusCodes.Status200OK, "The top-level active categories, each with its active subcategories in `children`, ordered by name.");
-        group.MapGet("/{id:digits}", GetById).WithName("GetCategory").WithSummary("One active category")
+        group.MapRead("/{id:digits}", GetById).WithName("GetCategory").WithSummary("One active category")
             .ReturnsEntityTag().Answers(StatusCodes.Status200OK, "The category, with its version in `ETag`.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/by-slug/{slug}", GetBySlug).WithName("GetCategoryBySlug").WithSummary("One active category by slug")
+        group.MapRead("/by-slug/{slug}", GetBySlug).WithName("GetCategoryBySlug").WithSummary("One active category by slug")
             .ReturnsEntityTag().Answers(StatusCodes.Status200OK, "The category, with its version in `ETag`.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 

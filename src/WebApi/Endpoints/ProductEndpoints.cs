@@ -1,3 +1,4 @@
+using Ecommerce.Application.Caching;
 using Ecommerce.Application.Common.Paging;
 using Ecommerce.Application.Common.Results;
 using Ecommerce.Application.Products;
@@ -14,14 +15,14 @@ public static class ProductEndpoints
     {
         var group = api.MapGroup("/products").WithTags("Products");
 
-        group.MapGet("/", List).WithName("ListProducts").WithSummary("A page of active products, filtered and sorted")
+        group.MapRead("/", List, shows: CatalogTables.Products | CatalogTables.Categories).WithName("ListProducts").WithSummary("A page of active products, filtered and sorted")
             .WithQueryParameters(ProductListQuery.Parameters)
             .Answers(StatusCodes.Status200OK, "The page asked for, with the number of matching products across all pages.")
             .ProducesValidationProblem();
-        group.MapGet("/{id:digits}", GetById).WithName("GetProduct").WithSummary("One active product")
+        group.MapRead("/{id:digits}", GetById).WithName("GetProduct").WithSummary("One active product")
             .ReturnsEntityTag().Answers(StatusCodes.Status200OK, "The product, with its version in `ETag`.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/by-slug/{slug}", GetBySlug).WithName("GetProductBySlug").WithSummary("One active product by slug")
+        group.MapRead("/by-slug/{slug}", GetBySlug).WithName("GetProductBySlug").WithSummary("One active product by slug")
             .ReturnsEntityTag().Answers(StatusCodes.Status200OK, "The product, with its version in `ETag`.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 

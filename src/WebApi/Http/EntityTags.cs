@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace Ecommerce.WebApi.Http;
 
-/// <summary>Strong ETags from row versions, and <c>If-Match</c> as a version precondition.</summary>
+/// <summary>Strong ETags from row versions, <c>If-Match</c> as a version precondition, and <c>If-None-Match</c>.</summary>
 public static class EntityTags
 {
     public static string For(uint version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
@@ -42,4 +42,32 @@ public static class EntityTags
 
         return versions.Count == 0 ? VersionPrecondition.None : VersionPrecondition.OneOf(versions);
     }
+
+    /// <summary>
+    /// Whether <c>If-None-Match</c> names <paramref name="tag"/> or is <c>*</c>: weak comparison (RFC 9110,
+    /// 13.1.2), so <c>W/"1"</c> and <c>"1"</c> match each other. Without the header, or with one that
+    /// does not parse, nothing matches and the read is answered in full.
+    /// </summary>
+    public static bool IfNoneMatch(this HttpRequest request, string tag, bool matchAny = true)
+    {
+        var header = request.Headers.IfNoneMatch;
+        if (header.Count == 0 || !EntityTagHeaderValue.TryParseList(header, out var tags))
+        {
+            return false;
+        }
+
+        var opaque = OpaqueTag(tag);
+        foreach (var candidate in tags)
+        {
+            if ((matchAny && candidate.Equals(EntityTagHeaderValue.Any)) || candidate.Tag.AsSpan().SequenceEqual(opaque))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ReadOnlySpan<char> OpaqueTag(string tag) =>
+        tag.StartsWith("W/", StringComparison.Ordinal) ? tag.AsSpan(2) : tag.AsSpan();
 }

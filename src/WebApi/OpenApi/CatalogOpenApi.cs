@@ -19,11 +19,15 @@ internal static class CatalogOpenApi
         services.AddOpenApi(DocumentName, options =>
         {
             options.CreateSchemaReferenceId = SchemaNames.Of;
+            // HEAD is answered wherever GET is, with the same headers: one operation per read is enough.
+            options.ShouldInclude = description => !HttpMethods.IsHead(description.HttpMethod ?? string.Empty)
+                && (description.GroupName is null || string.Equals(description.GroupName, DocumentName, StringComparison.OrdinalIgnoreCase));
             options.AddDocumentTransformer<DocumentDescription>();
             options.AddSchemaTransformer<SchemaRules>();
             options.AddOperationTransformer<OperationParameters>();
             options.AddOperationTransformer<OperationSecurity>();
             options.AddOperationTransformer<EntityTagHeaders>();
+            options.AddOperationTransformer<ConditionalReadHeaders>();
             options.AddOperationTransformer<RequestBodyExamples>();
             // Last, so that it describes the error responses the transformers above declared too.
             options.AddOperationTransformer<ErrorResponses>();

@@ -187,6 +187,25 @@ namespace Ecommerce.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Ecommerce.Infrastructure.Persistence.DerivedData.CategoryProductCount", b =>
+                {
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<int>("ActiveProducts")
+                        .HasColumnType("integer")
+                        .HasColumnName("active_products");
+
+                    b.HasKey("CategoryId")
+                        .HasName("pk_category_product_counts");
+
+                    b.ToTable("category_product_counts", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("Ecommerce.Domain.Catalog.Category", b =>
                 {
                     b.HasOne("Ecommerce.Domain.Catalog.Category", null)
@@ -204,6 +223,16 @@ namespace Ecommerce.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_products_category_id");
+                });
+
+            modelBuilder.Entity("Ecommerce.Infrastructure.Persistence.DerivedData.CategoryProductCount", b =>
+                {
+                    b.HasOne("Ecommerce.Domain.Catalog.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_category_product_counts_categories_category_id");
                 });
 #pragma warning restore 612, 618
         }
