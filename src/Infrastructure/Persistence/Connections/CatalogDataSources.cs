@@ -18,7 +18,19 @@ public sealed class CatalogDataSources : IAsyncDisposable
     /// </summary>
     public const int DefaultTimeoutSeconds = 3;
 
+    /// <summary>
+    /// Enough for every statement the service sends on its busy paths (reads, list pages per sort
+    /// order, the writes' lookups, inserts and updates) to stay prepared on each connection: the
+    /// server then parses and plans each of them once per connection instead of once per request.
+    /// </summary>
+    public const int DefaultMaxAutoPrepare = 64;
+
+    /// <summary>A statement is prepared on its second use, so one-off statements (migrations, checks) are not.</summary>
+    public const int DefaultAutoPrepareMinUsages = 2;
+
     private const string TimeoutKeyword = "Timeout";
+    private const string MaxAutoPrepareKeyword = "Max Auto Prepare";
+    private const string AutoPrepareMinUsagesKeyword = "Auto Prepare Min Usages";
     private const string NoResetOnCloseKeyword = "No Reset On Close";
 
     private CatalogDataSources(NpgsqlDataSource primary, NpgsqlDataSource reads)
@@ -66,6 +78,16 @@ public sealed class CatalogDataSources : IAsyncDisposable
         if (!IsSet(builder, TimeoutKeyword))
         {
             builder.Timeout = DefaultTimeoutSeconds;
+        }
+
+        if (!IsSet(builder, MaxAutoPrepareKeyword))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        if (!IsSet(builder, AutoPrepareMinUsagesKeyword))
+        {
+            builder.AutoPrepareMinUsages = DefaultAutoPrepareMinUsages;
         }
 
         return builder;
