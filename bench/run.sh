@@ -3,7 +3,8 @@
 # Knobs: N (products, default 100000), BENCH_SECONDS (per measurement, 10), BENCH_ROUNDS (2), BENCH_WARMUP (10),
 # BENCH_CONNECTIONS (32), BENCH_OPS (space-separated subset), BENCH_TARGETS ("api floor"),
 # BENCH_POSTGRES (an existing server's connection string; else a throwaway cluster),
-# BENCH_PROFILE=1 (samples both servers' CPU with perf during round 1 and splits it by layer).
+# BENCH_PROFILE=1 (samples both servers' CPU with perf during round 1 and splits it by layer),
+# BENCH_STATEMENTS=1 (a throwaway cluster with pg_stat_statements: each statement's server time per call, after the run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/postgres.sh
@@ -14,7 +15,7 @@ WARMUP=${BENCH_WARMUP:-10}
 ROUNDS=${BENCH_ROUNDS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 TARGETS=${BENCH_TARGETS:-api floor}
-OPS=${BENCH_OPS:-product-by-slug product-by-id category-by-slug list-subtree-page-1 list-subtree-page-50 list-q list-price-range create update}
+OPS=${BENCH_OPS:-product-by-slug product-by-id category-by-slug list-subtree-page-1 list-subtree-page-50 list-q list-price-range product-by-id-304 list-subtree-page-1-304 create update}
 OUT=artifacts/bench
 mkdir -p "$OUT"
 RESULTS=$OUT/raw-$N-$(date +%Y%m%d-%H%M%S).tsv
@@ -55,7 +56,7 @@ else
   pg_as_owner "$bin/initdb" -D "$cluster/data" -U postgres --auth-local=trust --auth-host=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
   # Durability settings that keep the disk out of the measurement; both targets get the same server.
   pg_as_owner "$bin/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 60 start \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $cluster -c shared_buffers=512MB -c synchronous_commit=off -c max_connections=200" >/dev/null
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $cluster -c shared_buffers=512MB -c synchronous_commit=off -c max_connections=200 ${BENCH_STATEMENTS:+-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all -c pg_stat_statements.track_planning=on}" >/dev/null
   admin="Host=127.0.0.1;Port=$port;Database=postgres;Username=postgres"
 fi
 pg_host=$(sed -E 's/.*Host=([^;]+).*/\1/' <<<"$admin")
@@ -115,6 +116,10 @@ wrk_args() { # op -> wrk arguments after the URL base
     list-subtree-page-50) echo "/api/v1/products?category=root-3&page=50" ;;
     list-q) echo "/api/v1/products?q=phone&pageSize=20" ;;
     list-price-range) echo "/api/v1/products?sort=-price&minPrice=100&maxPrice=500" ;;
+    # A client revalidating what it holds: If-None-Match with the current tag (see measure). The
+    # floor ignores the header and answers in full: a 304 is measured against the full read.
+    product-by-id-304) echo "/api/v1/products/4242" ;;
+    list-subtree-page-1-304) echo "/api/v1/products?category=root-3&page=1" ;;
     create) echo "/ -s bench/lua/create.lua" ;;
     update) echo "/ -s bench/lua/update.lua" ;;
   esac
@@ -137,8 +142,13 @@ measure() { # op target round seconds
     profiler=$!
   fi
   cpu_before=$(cpu_ticks "$server_pid")
+  local conditional=()
+  if [[ "$op" == *-304 ]]; then
+    # The API's tag now: writes of earlier operations have moved the catalog's versions on.
+    conditional=(-H "If-None-Match: $(curl -s -o /dev/null -D - "http://127.0.0.1:$api_port$path" | awk 'tolower($1) == "etag:" { print $2 }' | tr -d '\r')")
+  fi
   # shellcheck disable=SC2086
-  wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$path" ${args#"$path"} > "$OUT/wrk.txt" 2>&1 || true
+  wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "${conditional[@]}" "http://127.0.0.1:$port$path" ${args#"$path"} > "$OUT/wrk.txt" 2>&1 || true
   cpu_after=$(cpu_ticks "$server_pid")
   [ -n "$profiler" ] && wait "$profiler"
   python3 bench/parse_wrk.py "$op" "$target" "$round" "$((cpu_after - cpu_before))" "$(getconf CLK_TCK)" < "$OUT/wrk.txt" >> "$RESULTS"
@@ -169,6 +179,14 @@ api_peak=$(peak_kb "${api_pid:-0}")
 floor_peak=$(peak_kb "${floor_pid:-0}")
 cp "$RESULTS" "$OUT/raw-$N.tsv"
 python3 bench/report.py "$RESULTS" "$N" "$api_peak" "$floor_peak" "$SECONDS_PER" "$ROUNDS" "$CONNECTIONS" | tee "$OUT/results-$N.md"
+if [ -n "${BENCH_STATEMENTS:-}" ]; then
+  # Server time per call of every statement both targets sent (triggers' statements included).
+  "$bin/psql" -h "$pg_host" -p "$pg_port" -U postgres -d bench -q -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" \
+    -c "\\pset format aligned" -c "SELECT calls, plans, round(mean_exec_time::numeric * 1000) AS mean_us, round(mean_plan_time::numeric * 1000) AS plan_us,
+          round(100 * total_exec_time / sum(total_exec_time) OVER ())::int AS pct, left(regexp_replace(query, '\s+', ' ', 'g'), 150) AS query
+        FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'bench') AND calls > 100
+        ORDER BY total_exec_time DESC LIMIT 40" | tee "$OUT/statements-$N.txt"
+fi
 if [ -n "$PROFILE" ]; then
   python3 bench/profile_report.py "$PROFILES" | tee "$OUT/profile-$N.md"
 fi

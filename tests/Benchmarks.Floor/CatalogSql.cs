@@ -28,8 +28,9 @@ internal static class CatalogSql
         SELECT id FROM tree
         """;
 
-    public const string CategoryIsActive = "SELECT EXISTS (SELECT 1 FROM categories WHERE id = $1 AND is_active)";
-    public const string SlugTaken = "SELECT EXISTS (SELECT 1 FROM products WHERE slug = $1)";
+    /// <summary>The version that tags a product list: products and categories, as the API reads it.</summary>
+    public const string ListVersion =
+        "SELECT coalesce(sum(version), 0)::bigint FROM catalog_versions WHERE table_name = ANY('{categories,products}'::text[])";
 
     public const string Insert = $"""
         INSERT INTO products (name, slug, description, price, image_url, stock, category_id, rating, is_active, created_at, updated_at)
@@ -37,11 +38,13 @@ internal static class CatalogSql
         RETURNING {ProductColumns}
         """;
 
-    public const string ProductForUpdate = $"SELECT {ProductColumns} FROM products WHERE id = $1 LIMIT 1";
+    /// <summary>Only after an update changed nothing: was the product there (412) or not (404)?</summary>
+    public const string ProductIsActive = "SELECT EXISTS (SELECT 1 FROM products WHERE id = $1 AND is_active)";
 
+    // The version check is part of the update: without If-Match ($9 null) the last write wins.
     public const string Update = $"""
         UPDATE products SET name = $2, description = $3, price = $4, image_url = $5, stock = $6, category_id = $7, updated_at = $8
-        WHERE id = $1 AND xmin = $9
+        WHERE id = $1 AND is_active AND ($9::xid IS NULL OR xmin = $9::xid)
         RETURNING {ProductColumns}
         """;
 
