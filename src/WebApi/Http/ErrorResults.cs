@@ -50,6 +50,7 @@ public static class ErrorResults
         StatusCodes.Status404NotFound => "Not Found",
         StatusCodes.Status409Conflict => "Conflict",
         StatusCodes.Status412PreconditionFailed => "Precondition Failed",
+        StatusCodes.Status422UnprocessableEntity => "Unprocessable Content",
         _ => "An error occurred while processing your request.",
     };
 
@@ -64,6 +65,7 @@ public static class ErrorResults
         StatusCodes.Status412PreconditionFailed => "https://tools.ietf.org/html/rfc9110#section-15.5.13",
         StatusCodes.Status413PayloadTooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
         StatusCodes.Status415UnsupportedMediaType => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+        StatusCodes.Status422UnprocessableEntity => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
         StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
         _ => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
     };
