@@ -16,8 +16,9 @@ internal static class SigningKeyReload
     public const string BearerSection = "Authentication:Schemes:Bearer";
 
     /// <summary>
-    /// The bearer options are built once and cached; this makes a change of their configuration section
-    /// drop the cached options, so that the next request validates tokens with the keys configured now.
+    /// The bearer options are built once and cached. The framework reads the configured signing keys
+    /// again for every token, but not the rest (issuers, audiences, authority): a change of the section
+    /// drops the cached options, so that the next request sees the configuration as it is now.
     /// </summary>
     public static IServiceCollection ReloadBearerOptionsOnChange(this IServiceCollection services, IConfiguration configuration) =>
         services.AddSingleton<IOptionsChangeTokenSource<JwtBearerOptions>>(
