@@ -3,7 +3,6 @@ using Ecommerce.Infrastructure.Persistence.Idempotency;
 using Ecommerce.WebApi.Hosting;
 using Ecommerce.WebApi.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Ecommerce.WebApi.Idempotency;
 
@@ -43,7 +42,7 @@ internal sealed class IdempotencyFilter : IEndpointFilter
             case IdempotencyClaim.Answered { Record: var record }:
                 return record.Fingerprint.AsSpan().SequenceEqual(request.Fingerprint)
                     ? new RecordedResponse(record.Response)
-                    : KeyReused(http);
+                    : KeyReused();
             case IdempotencyClaim.Acquired { Write: var write }:
                 await using (write)
                 {
@@ -65,14 +64,10 @@ internal sealed class IdempotencyFilter : IEndpointFilter
         }
     }
 
-    private static ProblemHttpResult KeyReused(HttpContext http) => TypedResults.Problem(new ProblemDetails
-    {
-        Status = StatusCodes.Status422UnprocessableEntity,
-        Title = ErrorResults.TitleFor(StatusCodes.Status422UnprocessableEntity),
-        Type = ErrorResults.TypeFor(StatusCodes.Status422UnprocessableEntity),
-        Detail = "This Idempotency-Key was used for a different request in the last 24 hours; use a new key for a new request.",
-        Extensions = { ["code"] = "Idempotency.KeyReused", ["traceId"] = ErrorResults.TraceId(http) },
-    });
+    private static ProblemHttpResult KeyReused() => TypedResults.Problem(ErrorResults.Create(
+        StatusCodes.Status422UnprocessableEntity,
+        "This Idempotency-Key was used for a different request in the last 24 hours; use a new key for a new request.",
+        "Idempotency.KeyReused"));
 
     /// <summary>Subjects longer than the column are stored by their hash, which is as unique.</summary>
     private static string Bounded(string subject) =>

@@ -71,8 +71,9 @@ public sealed class IdempotencyRaceTests(IdempotencyApiFactory factory) : IClass
             }
 
             first = client.PostAsync(Products, body, key);
+            // Waiting for the category's lock: past its claim, so holding the key.
             await WaitUntilAsync(async () => await factory.Database.ScalarAsync<long>(
-                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted") == 1);
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") == 1);
             duringFirst = await client.PostAsync(Products, body, key);
             await transaction.RollbackAsync();
         }
@@ -111,7 +112,7 @@ public sealed class IdempotencyRaceTests(IdempotencyApiFactory factory) : IClass
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "The first request never took its key.");
+            Assert.True(DateTime.UtcNow < deadline, "The first request never reached the locked category.");
             await Task.Delay(20);
         }
     }

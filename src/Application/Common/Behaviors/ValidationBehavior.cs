@@ -34,11 +34,20 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
         }
 
         var fields = failures
-            .GroupBy(failure => ToCamelCase(failure.PropertyName), StringComparer.Ordinal)
+            .GroupBy(failure => FieldName(failure.PropertyName), StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray());
         return TResponse.Failure(Error.Validation(fields));
     }
 
-    private static string ToCamelCase(string name) =>
-        string.IsNullOrEmpty(name) || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+    /// <summary>
+    /// The name clients know the field by: camelCase, and a command's body fields (<c>Body.Name</c>)
+    /// under their own names, as they stand in the request body.
+    /// </summary>
+    private static string FieldName(string propertyPath)
+    {
+        var name = propertyPath.StartsWith(BodyPrefix, StringComparison.Ordinal) ? propertyPath[BodyPrefix.Length..] : propertyPath;
+        return string.IsNullOrEmpty(name) || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    private const string BodyPrefix = "Body.";
 }
