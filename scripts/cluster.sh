@@ -196,8 +196,9 @@ children=()
 start_instance() { # number port seed
   local log=$root/api-$1.log
   # The caller's environment passes through unchanged; only the address, the database and the
-  # seeding are the cluster's. The content root is src/WebApi, as with `dotnet run`.
-  (cd src/WebApi && ASPNETCORE_URLS=http://127.0.0.1:$2 \
+  # seeding are the cluster's, and HAProxy on loopback is the trusted proxy whose X-Forwarded-For
+  # names the client. The content root is src/WebApi, as with `dotnet run`.
+  (cd src/WebApi && ASPNETCORE_URLS=http://127.0.0.1:$2 ForwardedHeaders__KnownProxies__0=127.0.0.1 \
     ConnectionStrings__Catalog=$primary_connection ConnectionStrings__CatalogReplicas=$replicas_connection \
     Catalog__SeedDemoData=$3 exec dotnet "$dll") >"$log" 2>&1 &
   children+=("$!")

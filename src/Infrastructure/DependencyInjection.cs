@@ -3,6 +3,7 @@ using Ecommerce.Infrastructure.Persistence;
 using Ecommerce.Infrastructure.Persistence.Categories;
 using Ecommerce.Infrastructure.Persistence.Connections;
 using Ecommerce.Infrastructure.Persistence.Health;
+using Ecommerce.Infrastructure.Persistence.Idempotency;
 using Ecommerce.Infrastructure.Persistence.Products;
 using Ecommerce.Infrastructure.Persistence.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddCategoryPersistence();
         services.AddProductPersistence();
+        services.AddIdempotencyPersistence();
         services.AddSingleton<CatalogDatabaseHealthCheck>();
         services.AddScoped<DemoCatalogSeeder>();
         return services;
