@@ -16,6 +16,7 @@ internal static class WebApiServices
         var limits = configuration.GetSection(CatalogLimits.Section).Get<CatalogLimits>() ?? new CatalogLimits();
         services.AddSingleton(limits);
         services.AddCatalogSecurity(configuration, limits);
+        services.AddReadConsistency();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Extensions.TryAdd("traceId", ErrorResults.TraceId(context.HttpContext));
