@@ -45,7 +45,7 @@ internal static class ReplicaHosts
             monitor.MaxPoolSize = 2;
             monitor.NoResetOnClose = true;
 
-            var name = string.Create(CultureInfo.InvariantCulture, $"standby-{index + 1}");
+            var name = string.Create(CultureInfo.InvariantCulture, $"replica-{index + 1}");
             standbys.Add(new StandbyHost(name, hosts[index], NpgsqlDataSource.Create(monitor), CatalogReads.Over(NpgsqlDataSource.Create(reads))));
         }
 

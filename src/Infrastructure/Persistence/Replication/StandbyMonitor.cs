@@ -165,13 +165,15 @@ internal sealed partial class StandbyMonitor(
         }
 
         Volatile.Write(ref _state, next);
+        if (!replayOnly && host.Reads.DataSource is NpgsqlMultiHostDataSource reads)
+        {
+            // Npgsql skips a host it saw fail for Host Recheck Seconds (10 s), and a query pool with every
+            // host skipped fails at once. This monitor knows better, once per sample: every host is tried again.
+            reads.ClearDatabaseStates();
+        }
+
         if (next.ServesReads != previous.ServesReads || next.Role != previous.Role)
         {
-            if (next.ServesReads && host.Reads.DataSource is NpgsqlMultiHostDataSource reads)
-            {
-                // Npgsql skips a host it saw fail for Host Recheck Seconds; this one is back now.
-                reads.ClearDatabaseStates();
-            }
 
             if (next.ServesReads)
             {
