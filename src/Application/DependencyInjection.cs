@@ -18,7 +18,7 @@ public static class DependencyInjection
             [
                 typeof(LoggingBehavior<,>),
                 typeof(ValidationBehavior<,>),
-                typeof(UnitOfWorkBehavior<,>),
+                typeof(RetryLostRacesBehavior<,>),
             ];
         });
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);

@@ -11,7 +11,7 @@ namespace Ecommerce.Application.Categories;
 public sealed record DeleteCategoryCommand(int Id, VersionPrecondition? Precondition)
     : ICommand<Result<Success>>, IConditionalWrite;
 
-internal sealed class DeleteCategoryHandler(ICategoryRepository categories, TimeProvider clock)
+internal sealed class DeleteCategoryHandler(ICategoryRepository categories, IUnitOfWork unitOfWork, TimeProvider clock)
     : ICommandHandler<DeleteCategoryCommand, Result<Success>>
 {
     public async ValueTask<Result<Success>> Handle(DeleteCategoryCommand command, CancellationToken cancellationToken)
@@ -38,6 +38,7 @@ internal sealed class DeleteCategoryHandler(ICategoryRepository categories, Time
         }
 
         category.Deactivate(clock.UtcNowForStorage());
-        return Success.Instance;
+        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+        return saved.IsSaved ? Success.Instance : saved.ToError("Category");
     }
 }

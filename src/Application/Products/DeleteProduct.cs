@@ -10,7 +10,7 @@ namespace Ecommerce.Application.Products;
 public sealed record DeleteProductCommand(int Id, VersionPrecondition? Precondition)
     : ICommand<Result<Success>>, IConditionalWrite;
 
-internal sealed class DeleteProductHandler(IProductRepository products, TimeProvider clock)
+internal sealed class DeleteProductHandler(IProductRepository products, IUnitOfWork unitOfWork, TimeProvider clock)
     : ICommandHandler<DeleteProductCommand, Result<Success>>
 {
     public async ValueTask<Result<Success>> Handle(DeleteProductCommand command, CancellationToken cancellationToken)
@@ -27,6 +27,7 @@ internal sealed class DeleteProductHandler(IProductRepository products, TimeProv
         }
 
         product.Deactivate(clock.UtcNowForStorage());
-        return Success.Instance;
+        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+        return saved.IsSaved ? Success.Instance : saved.ToError("Product");
     }
 }

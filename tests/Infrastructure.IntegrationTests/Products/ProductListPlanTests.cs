@@ -48,7 +48,7 @@ public sealed class ProductListPlanTests(PostgresDatabase database) : IClassFixt
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public static TheoryData<string, ProductListCriteria> FilteredLists => new()
+    public static TheoryData<string, ListProductsQuery> FilteredLists => new()
     {
         { "one leaf, by name", Criteria(category: "leaf-7") },
         { "a root's subtree, page 50", Criteria(category: "root-3", page: 50) },
@@ -59,13 +59,13 @@ public sealed class ProductListPlanTests(PostgresDatabase database) : IClassFixt
 
     [Theory]
     [MemberData(nameof(FilteredLists))]
-    public async Task Filtered_lists_do_not_scan_the_whole_products_table(string list, ProductListCriteria criteria)
+    public async Task Filtered_lists_do_not_scan_the_whole_products_table(string list, ListProductsQuery criteria)
     {
         var commands = new CommandRecorder();
         var contexts = new CatalogContextFactory(() => CatalogContexts.Create(database.ConnectionString, commands));
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
 
-        await new ProductReader(contexts, dataSource).ListAsync(criteria, CancellationToken.None);
+        await new ProductReader(contexts, dataSource, contexts.CreateDbContext().Model).ListAsync(criteria, CancellationToken.None);
 
         var productQueries = commands.Recorded.Where(command => command.Sql.Contains("FROM products", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(productQueries);
@@ -88,10 +88,10 @@ public sealed class ProductListPlanTests(PostgresDatabase database) : IClassFixt
         return JsonDocument.Parse(plan).RootElement.ToString();
     }
 
-    private static ProductListCriteria Criteria(
+    private static ListProductsQuery Criteria(
         string? category = null, string? search = null, decimal? minPrice = null, decimal? maxPrice = null,
         ProductSort sort = ProductSort.Name, int page = 1) =>
-        new(category, search, minPrice, maxPrice, null, sort, page, 20);
+        new(new ProductFilter(category, search, minPrice, maxPrice), sort, page);
 
     private sealed class CommandRecorder : DbCommandInterceptor
     {

@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using Ecommerce.Application.Categories;
 using Ecommerce.Application.Common.Paging;
 using Ecommerce.Application.Products;
-using Ecommerce.WebApi.Endpoints;
 using Ecommerce.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,11 +15,11 @@ public sealed class JsonMetadataTests(CatalogApiFactory api) : IClassFixture<Cat
     [
         typeof(ProductDto),
         typeof(PagedList<ProductDto>),
-        typeof(ProductRequest),
+        typeof(ProductBody),
         typeof(CategoryDto),
         typeof(IReadOnlyList<CategoryDto>),
         typeof(IReadOnlyList<CategoryTreeNode>),
-        typeof(CategoryRequest),
+        typeof(CategoryBody),
     ];
 
     [Theory]

@@ -98,3 +98,27 @@ public sealed class RequestLimitTests(CatalogApiFactory factory) : IClassFixture
         await (await factory.CreateClient().PostAsync("/api/v1/products", new StringContent(body, Encoding.UTF8, "application/json")))
             .AssertValidationErrorsAsync(field);
 }
+
+/// <summary>The body limit as the real server applies it, to a body that does not declare its length.</summary>
+public sealed class KestrelBodyLimitTests(KestrelCatalogApiFactory factory) : IClassFixture<KestrelCatalogApiFactory>
+{
+    [Fact]
+    public async Task A_chunked_body_over_one_megabyte_is_413_and_one_under_it_is_read()
+    {
+        var client = factory.CreateClient();
+
+        var over = await client.PostAsync("/api/v1/categories", Chunked("{\"name\":\"" + new string('x', 1024 * 1024) + "\"}"));
+        var under = await client.PostAsync("/api/v1/categories", Chunked("{\"name\":\"" + new string('x', 1000) + "\"}"));
+
+        await over.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.False(over.Headers.Contains("Server"));
+        Assert.NotEqual(HttpStatusCode.RequestEntityTooLarge, under.StatusCode);
+    }
+
+    private static StreamContent Chunked(string body)
+    {
+        var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        return content;
+    }
+}
