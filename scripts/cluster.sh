@@ -29,7 +29,7 @@ processes_file=$root/processes
 
 primary_connection="Host=127.0.0.1;Port=$pg_port;Database=$database;Username=postgres"
 # The standby, then the primary as a last resort: Npgsql takes Target Session Attributes only with
-# two hosts or more. Reads that must see the latest writes go to ConnectionStrings:Catalog.
+# two hosts or more. A read that must see a write presents the write's Catalog-Consistency token.
 replicas_connection="Host=127.0.0.1:$standby_port,127.0.0.1:$pg_port;Database=$database;Username=postgres;Target Session Attributes=prefer-standby;Load Balance Hosts=true"
 
 say() { printf '%s\n' "$*"; }

@@ -41,10 +41,15 @@ internal static class WebApiPipeline
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseReadConsistency();
         app.UseUtf8JsonBodies();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(WebApiServices.ReadyTag) });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(WebApiServices.ReadyTag),
+            ResponseWriter = HealthResponses.WriteAsync,
+        });
         app.MapCatalogOpenApi();
 
         app.MapCatalogApi();

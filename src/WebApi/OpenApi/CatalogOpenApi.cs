@@ -25,6 +25,7 @@ internal static class CatalogOpenApi
             options.AddOperationTransformer<OperationParameters>();
             options.AddOperationTransformer<OperationSecurity>();
             options.AddOperationTransformer<EntityTagHeaders>();
+            options.AddOperationTransformer<ConsistencyHeaders>();
             options.AddOperationTransformer<RequestBodyExamples>();
             // Last, so that it describes the error responses the transformers above declared too.
             options.AddOperationTransformer<ErrorResponses>();

@@ -5,7 +5,6 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using static Ecommerce.WebApi.FunctionalTests.Infrastructure.ApiAssertions;
