@@ -9,6 +9,7 @@ namespace Ecommerce.Infrastructure.Persistence.Connections;
 /// commands and the readiness check, <see cref="Reads"/> for queries. Both reach
 /// <c>ConnectionStrings:Catalog</c>; read sessions also carry a server-side
 /// <c>statement_timeout</c>, so an expensive query ends on the server, not only in the client.
+/// Queries served by standbys have pools of their own (<see cref="Replication.ReadRouting"/>).
 /// </summary>
 public sealed class CatalogDataSources : IAsyncDisposable
 {
@@ -17,6 +18,11 @@ public sealed class CatalogDataSources : IAsyncDisposable
     /// longer than a client should wait to learn that the database is out of reach.
     /// </summary>
     public const int DefaultTimeoutSeconds = 3;
+
+    /// <summary>What each pool calls itself in <c>pg_stat_activity</c>, unless the connection string names the service.</summary>
+    public const string CommandsApplicationName = "catalog-commands";
+
+    public const string QueriesApplicationName = "catalog-queries";
 
     /// <summary>
     /// Enough for every statement the service sends on its busy paths (reads, list pages per sort
@@ -32,6 +38,7 @@ public sealed class CatalogDataSources : IAsyncDisposable
     private const string MaxAutoPrepareKeyword = "Max Auto Prepare";
     private const string AutoPrepareMinUsagesKeyword = "Auto Prepare Min Usages";
     private const string NoResetOnCloseKeyword = "No Reset On Close";
+    private const string ApplicationNameKeyword = "Application Name";
 
     private CatalogDataSources(NpgsqlDataSource primary, NpgsqlDataSource reads)
     {
@@ -43,27 +50,8 @@ public sealed class CatalogDataSources : IAsyncDisposable
 
     public NpgsqlDataSource Reads { get; }
 
-    public static CatalogDataSources Create(string connectionString, CatalogDatabaseOptions options)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(options.ReadStatementTimeoutSeconds);
-        var reads = WithDefaults(connectionString);
-        // Queries leave no session state behind, so a returned connection needs no reset. Without one,
-        // a cancelled query is cancelled at once: Npgsql ignores a cancellation while it reads the
-        // answer to a reset, which on a connection gone silent never comes.
-        if (!IsSet(reads, NoResetOnCloseKeyword))
-        {
-            reads.NoResetOnClose = true;
-        }
-
-        if (options.ReadStatementTimeoutSeconds > 0)
-        {
-            // Last, so that it wins over a statement_timeout the connection string gives every session.
-            var timeout = string.Create(CultureInfo.InvariantCulture, $"-c statement_timeout={options.ReadStatementTimeoutSeconds * 1000}");
-            reads.Options = string.IsNullOrWhiteSpace(reads.Options) ? timeout : reads.Options + " " + timeout;
-        }
-
-        return new CatalogDataSources(NpgsqlDataSource.Create(WithDefaults(connectionString)), NpgsqlDataSource.Create(reads));
-    }
+    public static CatalogDataSources Create(string connectionString, CatalogDatabaseOptions options) =>
+        new(NpgsqlDataSource.Create(WithDefaults(connectionString, CommandsApplicationName)), NpgsqlDataSource.Create(ForQueries(connectionString, options)));
 
     public async ValueTask DisposeAsync()
     {
@@ -72,7 +60,7 @@ public sealed class CatalogDataSources : IAsyncDisposable
     }
 
     /// <summary>The connection string with this service's defaults for what it leaves unset.</summary>
-    internal static NpgsqlConnectionStringBuilder WithDefaults(string connectionString)
+    internal static NpgsqlConnectionStringBuilder WithDefaults(string connectionString, string? applicationName = null)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!IsSet(builder, TimeoutKeyword))
@@ -90,10 +78,38 @@ public sealed class CatalogDataSources : IAsyncDisposable
             builder.AutoPrepareMinUsages = DefaultAutoPrepareMinUsages;
         }
 
+        if (applicationName is not null && !IsSet(builder, ApplicationNameKeyword))
+        {
+            builder.ApplicationName = applicationName;
+        }
+
         return builder;
     }
 
+    /// <summary>A connection string for queries: the service's defaults and the read sessions' own settings.</summary>
+    internal static NpgsqlConnectionStringBuilder ForQueries(string connectionString, CatalogDatabaseOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(options.ReadStatementTimeoutSeconds);
+        var reads = WithDefaults(connectionString, QueriesApplicationName);
+        // Queries leave no session state behind, so a returned connection needs no reset. Without one,
+        // a cancelled query is cancelled at once: Npgsql ignores a cancellation while it reads the
+        // answer to a reset, which on a connection gone silent never comes.
+        if (!IsSet(reads, NoResetOnCloseKeyword))
+        {
+            reads.NoResetOnClose = true;
+        }
+
+        if (options.ReadStatementTimeoutSeconds > 0)
+        {
+            // Last, so that it wins over a statement_timeout the connection string gives every session.
+            var timeout = string.Create(CultureInfo.InvariantCulture, $"-c statement_timeout={options.ReadStatementTimeoutSeconds * 1000}");
+            reads.Options = string.IsNullOrWhiteSpace(reads.Options) ? timeout : reads.Options + " " + timeout;
+        }
+
+        return reads;
+    }
+
     /// <summary>Npgsql's builder reports every keyword it knows as present; a plain one sees only what was written.</summary>
-    private static bool IsSet(NpgsqlConnectionStringBuilder builder, string keyword) =>
+    internal static bool IsSet(NpgsqlConnectionStringBuilder builder, string keyword) =>
         new DbConnectionStringBuilder { ConnectionString = builder.ConnectionString }.ContainsKey(keyword);
 }

@@ -209,6 +209,69 @@ namespace Ecommerce.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Ecommerce.Infrastructure.Persistence.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamptz")
+                        .HasColumnName("expires_at");
+
+                    b.Property<byte[]>("Fingerprint")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("fingerprint");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Response", "Ecommerce.Infrastructure.Persistence.Idempotency.IdempotencyRecord.Response#StoredResponse", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<byte[]>("Body")
+                                .IsRequired()
+                                .HasColumnType("bytea")
+                                .HasColumnName("body");
+
+                            b1.Property<string>("ContentType")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("content_type");
+
+                            b1.Property<string>("ETag")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("etag");
+
+                            b1.Property<string>("Location")
+                                .HasMaxLength(2048)
+                                .HasColumnType("character varying(2048)")
+                                .HasColumnName("location");
+
+                            b1.Property<int>("StatusCode")
+                                .HasColumnType("integer")
+                                .HasColumnName("status_code");
+                        });
+
+                    b.HasKey("Subject", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_idempotency_keys_expires_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("Ecommerce.Domain.Catalog.Category", b =>
                 {
                     b.HasOne("Ecommerce.Domain.Catalog.Category", null)
