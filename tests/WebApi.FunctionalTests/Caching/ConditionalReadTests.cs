@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Ecommerce.Application.Products;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-
 namespace Ecommerce.WebApi.FunctionalTests.Caching;
 
 /// <summary>
@@ -16,8 +11,8 @@ public sealed class ConditionalReadTests(CatalogApiFactory factory) : IClassFixt
     [Fact]
     public async Task A_product_read_with_its_current_tag_is_304_with_the_tag_and_no_body_by_id_and_by_slug()
     {
-        var category = await _client.CreateCategoryAsync(ApiAssertions.Unique("Tagged"));
-        var product = await _client.CreateProductAsync(ApiAssertions.Unique("Tagged product"), category.Id);
+        var category = await _client.CreateCategoryAsync(Unique("Tagged"));
+        var product = await _client.CreateProductAsync(Unique("Tagged product"), category.Id);
 
         foreach (var url in new[] { $"/api/v1/products/{product.Id}", $"/api/v1/products/by-slug/{product.Slug}" })
         {
@@ -30,7 +25,7 @@ public sealed class ConditionalReadTests(CatalogApiFactory factory) : IClassFixt
     [Fact]
     public async Task A_category_read_with_its_current_tag_is_304_by_id_and_by_slug()
     {
-        var category = await _client.CreateCategoryAsync(ApiAssertions.Unique("Tagged category"));
+        var category = await _client.CreateCategoryAsync(Unique("Tagged category"));
 
         foreach (var url in new[] { $"/api/v1/categories/{category.Id}", $"/api/v1/categories/by-slug/{category.Slug}" })
         {
@@ -42,8 +37,8 @@ public sealed class ConditionalReadTests(CatalogApiFactory factory) : IClassFixt
     [Fact]
     public async Task If_none_match_compares_weakly_accepts_a_star_and_a_list_and_ignores_tags_that_do_not_match()
     {
-        var category = await _client.CreateCategoryAsync(ApiAssertions.Unique("Weak"));
-        var product = await _client.CreateProductAsync(ApiAssertions.Unique("Weak product"), category.Id);
+        var category = await _client.CreateCategoryAsync(Unique("Weak"));
+        var product = await _client.CreateProductAsync(Unique("Weak product"), category.Id);
         var url = $"/api/v1/products/{product.Id}";
         var tag = await _client.ETagOfAsync(url);
 
@@ -63,8 +58,8 @@ public sealed class ConditionalReadTests(CatalogApiFactory factory) : IClassFixt
     [Fact]
     public async Task A_product_tag_goes_stale_when_the_product_changes()
     {
-        var category = await _client.CreateCategoryAsync(ApiAssertions.Unique("Stale"));
-        var product = await _client.CreateProductAsync(ApiAssertions.Unique("Stale product"), category.Id);
+        var category = await _client.CreateCategoryAsync(Unique("Stale"));
+        var product = await _client.CreateProductAsync(Unique("Stale product"), category.Id);
         var url = $"/api/v1/products/{product.Id}";
         var before = await _client.ETagOfAsync(url);
 
@@ -82,14 +77,14 @@ public sealed class ConditionalReadTests(CatalogApiFactory factory) : IClassFixt
     [Fact]
     public async Task A_list_with_its_current_weak_tag_is_304_until_a_product_it_shows_is_created_updated_or_deleted()
     {
-        var category = await _client.CreateCategoryAsync(ApiAssertions.Unique("Listed"));
+        var category = await _client.CreateCategoryAsync(Unique("Listed"));
         var url = $"/api/v1/products?category={category.Slug}&pageSize=5";
-        var first = await _client.CreateProductAsync(ApiAssertions.Unique("Listed product"), category.Id);
+        var first = await _client.CreateProductAsync(Unique("Listed product"), category.Id);
         var tag = await _client.ETagOfAsync(url);
         Assert.True(EntityTag(tag).IsWeak);
         await AssertNotModifiedAsync(url, tag, tag);
 
-        await _client.CreateProductAsync(ApiAssertions.Unique("Listed second"), category.Id);
+        await _client.CreateProductAsync(Unique("Listed second"), category.Id);
         tag = await AssertChangedAsync(url, tag);
 
         var productUrl = $"/api/v1/products/{first.Id}";
@@ -104,13 +99,13 @@ public sealed class ConditionalReadTests(CatalogApiFactory factory) : IClassFixt
     [Fact]
     public async Task A_list_tag_changes_with_a_write_to_any_product_even_in_another_category_because_the_version_is_per_table()
     {
-        var listed = await _client.CreateCategoryAsync(ApiAssertions.Unique("Coarse listed"));
-        var other = await _client.CreateCategoryAsync(ApiAssertions.Unique("Coarse other"));
-        await _client.CreateProductAsync(ApiAssertions.Unique("Coarse product"), listed.Id);
+        var listed = await _client.CreateCategoryAsync(Unique("Coarse listed"));
+        var other = await _client.CreateCategoryAsync(Unique("Coarse other"));
+        await _client.CreateProductAsync(Unique("Coarse product"), listed.Id);
         var url = $"/api/v1/products?category={listed.Slug}";
         var tag = await _client.ETagOfAsync(url);
 
-        await _client.CreateProductAsync(ApiAssertions.Unique("Elsewhere"), other.Id);
+        await _client.CreateProductAsync(Unique("Elsewhere"), other.Id);
 
         await AssertChangedAsync(url, tag);
     }
@@ -118,8 +113,8 @@ public sealed class ConditionalReadTests(CatalogApiFactory factory) : IClassFixt
     [Fact]
     public async Task Different_queries_have_different_tags_and_the_order_of_parameters_does_not_matter()
     {
-        var category = await _client.CreateCategoryAsync(ApiAssertions.Unique("Queries"));
-        await _client.CreateProductAsync(ApiAssertions.Unique("Query product"), category.Id);
+        var category = await _client.CreateCategoryAsync(Unique("Queries"));
+        await _client.CreateProductAsync(Unique("Query product"), category.Id);
 
         var ordered = await _client.ETagOfAsync($"/api/v1/products?category={category.Slug}&pageSize=5&sort=price");
         var reordered = await _client.ETagOfAsync($"/api/v1/products?sort=price&pageSize=5&category={category.Slug}");
@@ -134,7 +129,7 @@ public sealed class ConditionalReadTests(CatalogApiFactory factory) : IClassFixt
     [Fact]
     public async Task The_tree_and_the_category_list_change_with_categories_and_not_with_products()
     {
-        var parent = await _client.CreateCategoryAsync(ApiAssertions.Unique("Tree parent"));
+        var parent = await _client.CreateCategoryAsync(Unique("Tree parent"));
         var urls = new[] { "/api/v1/categories/tree", "/api/v1/categories" };
         var tags = new List<string>();
         foreach (var url in urls)
@@ -142,13 +137,13 @@ public sealed class ConditionalReadTests(CatalogApiFactory factory) : IClassFixt
             tags.Add(await _client.ETagOfAsync(url));
         }
 
-        await _client.CreateProductAsync(ApiAssertions.Unique("Not in the tree"), parent.Id);
+        await _client.CreateProductAsync(Unique("Not in the tree"), parent.Id);
         for (var i = 0; i < urls.Length; i++)
         {
             await AssertNotModifiedAsync(urls[i], tags[i], tags[i]);
         }
 
-        var child = await _client.CreateCategoryAsync(ApiAssertions.Unique("Tree child"), parent.Id);
+        var child = await _client.CreateCategoryAsync(Unique("Tree child"), parent.Id);
         for (var i = 0; i < urls.Length; i++)
         {
             tags[i] = await AssertChangedAsync(urls[i], tags[i]);

@@ -1,6 +1,3 @@
-using System.Net;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-
 namespace Ecommerce.WebApi.FunctionalTests.Caching;
 
 /// <summary><c>HEAD</c> wherever <c>GET</c> is: the same status and headers, no body; and <c>Cache-Control</c> on every read.</summary>
@@ -86,14 +83,14 @@ public sealed class HeadTests(CatalogApiFactory factory) : IClassFixture<Catalog
         var slug = "head-reads";
         var category = await factory.Database.ScalarAsync<long>("SELECT count(*) FROM categories WHERE slug = 'head-reads'") == 0
             ? await _client.CreateCategoryAsync("Head reads", slug: slug)
-            : await (await _client.GetAsync($"/api/v1/categories/by-slug/{slug}")).ReadAsync<Application.Categories.CategoryDto>(HttpStatusCode.OK);
+            : await (await _client.GetAsync($"/api/v1/categories/by-slug/{slug}")).ReadAsync<CategoryDto>(HttpStatusCode.OK);
         var product = await factory.Database.ScalarAsync<long>("SELECT count(*) FROM products WHERE slug = 'head-product'") == 0
             ? await _client.CreateProductAsync("Head product", category.Id, slug: "head-product")
-            : await (await _client.GetAsync("/api/v1/products/by-slug/head-product")).ReadAsync<Application.Products.ProductDto>(HttpStatusCode.OK);
+            : await (await _client.GetAsync("/api/v1/products/by-slug/head-product")).ReadAsync<ProductDto>(HttpStatusCode.OK);
         return route
-            .Replace("{categoryId}", category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{categoryId}", category.Id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{categorySlug}", category.Slug, StringComparison.Ordinal)
-            .Replace("{productId}", product.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{productId}", product.Id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{productSlug}", product.Slug, StringComparison.Ordinal);
     }
 }
