@@ -26,7 +26,7 @@ internal static class ProductSearchSql
     private const string Terms = "WITH terms AS MATERIALIZED (SELECT * FROM catalog_search_terms($1))";
 
     private const string PageIds =
-        "page AS (SELECT s.id, s.tier FROM terms, catalog_search_page(terms.exact, terms.exact_in_name, terms.fuzzy, "
+        "page AS MATERIALIZED (SELECT s.id, s.tier FROM terms, catalog_search_page(terms.exact, terms.exact_in_name, terms.fuzzy, "
         + "terms.fuzzy_in_name, terms.name_pattern, $2, $3, $4, $5, $6, $7, $8, $9) s)";
 
     /// <summary>A page in relevance order: columns, then <c>tier</c>.</summary>
@@ -46,7 +46,7 @@ internal static class ProductSearchSql
     public const string PageWithTotal = $"""
         {Terms},
         {PageIds},
-        total AS (SELECT catalog_search_count(terms.fuzzy, terms.name_pattern, $2, $3, $4, $5, {CountLimitSql}) AS matches FROM terms)
+        total AS MATERIALIZED (SELECT catalog_search_count(terms.fuzzy, terms.name_pattern, $2, $3, $4, $5, {CountLimitSql}) AS matches FROM terms)
         SELECT {Columns}, page.tier, total.matches
         FROM total LEFT JOIN (page JOIN products p ON p.id = page.id) ON TRUE
         ORDER BY page.tier, page.id
