@@ -1,6 +1,4 @@
 using Ecommerce.Application.Common.Behaviors;
-using FluentValidation;
-using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,7 +16,7 @@ public static class DependencyInjection
             [
                 typeof(LoggingBehavior<,>),
                 typeof(ValidationBehavior<,>),
-                typeof(UnitOfWorkBehavior<,>),
+                typeof(RetryLostRacesBehavior<,>),
             ];
         });
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);

@@ -15,7 +15,7 @@ public sealed class PostgresCluster : IDisposable
     /// <summary>The temp folders of throwaway clusters start with this, so CI can stop leftovers.</summary>
     public const string FolderPrefix = "ecommerce-pg-";
 
-    private const int PortAttempts = 5;
+    public const int PortAttempts = 5;
 
     // Durability is not what tests are about: without it a cluster starts and writes faster.
     private const string ThrowawaySettings =
@@ -39,13 +39,23 @@ public sealed class PostgresCluster : IDisposable
 
     public int Port { get; }
 
+    /// <summary>Where the server writes its log (<c>pg_ctl -l</c>).</summary>
+    public string LogFile => Path.Combine(Folder, "server.log");
+
     /// <summary>A connection to the <c>postgres</c> database as the superuser, without pooling.</summary>
     public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Database=postgres;Username=postgres;Pooling=false";
 
     public bool IsRunning => File.Exists(Path.Combine(DataFolder, "postmaster.pid"));
 
     /// <summary>Creates and starts a cluster. <paramref name="extraSettings"/> are more <c>-c name=value</c> server options.</summary>
-    public static PostgresCluster Start(string extraSettings = "")
+    public static PostgresCluster Start(string extraSettings = "") => Start(extraSettings, FreeLoopbackPorts());
+
+    /// <summary>
+    /// Creates a cluster and starts it on the first of <paramref name="candidatePorts"/> it can bind, trying
+    /// at most <see cref="PortAttempts"/> of them: a port found free can be taken by another process (another
+    /// test run starting at the same moment) before the server binds it.
+    /// </summary>
+    public static PostgresCluster Start(string extraSettings, IEnumerable<int> candidatePorts)
     {
         RemoveStaleClusters();
         var asPostgresUser = Environment.UserName == "root";
@@ -53,13 +63,13 @@ public sealed class PostgresCluster : IDisposable
         ProcessRunner.Run(asPostgresUser, PostgresBinaries.Find("initdb"),
             "-D", Path.Combine(folder, "data"), "-U", "postgres", "--auth-local=trust", "--auth-host=trust",
             "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
-        return StartOnFreePort(folder, asPostgresUser, extraSettings);
+        return StartOnFirstFreePort(folder, asPostgresUser, extraSettings, candidatePorts);
     }
 
     /// <summary>
     /// Creates a streaming standby of <paramref name="primary"/> with <c>pg_basebackup -R</c>, through a new
     /// replication slot <paramref name="slotName"/> that keeps the WAL it has not received, and starts it.
-    /// The primary must allow replication connections from loopback, as clusters made by <see cref="Start"/> do.
+    /// The primary must allow replication connections from loopback, as clusters made by <see cref="Start(string)"/> do.
     /// A standby needs the primary's <c>max_connections</c> or more: give both the same <paramref name="extraSettings"/>.
     /// </summary>
     public static PostgresCluster StartStandby(PostgresCluster primary, string slotName, string extraSettings = "")
@@ -68,7 +78,7 @@ public sealed class PostgresCluster : IDisposable
         ProcessRunner.Run(primary._asPostgresUser, PostgresBinaries.Find("pg_basebackup"),
             "-h", "127.0.0.1", "-p", primary.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres",
             "-D", Path.Combine(folder, "data"), "-R", "-X", "stream", "-C", "-S", slotName, "--checkpoint=fast", "--no-sync");
-        return StartOnFreePort(folder, primary._asPostgresUser, extraSettings);
+        return StartOnFirstFreePort(folder, primary._asPostgresUser, extraSettings, FreeLoopbackPorts());
     }
 
     /// <summary>Starts the server again after <see cref="Stop"/>, on the same port.</summary>
@@ -145,21 +155,40 @@ public sealed class PostgresCluster : IDisposable
         return folder;
     }
 
-    private static PostgresCluster StartOnFreePort(string folder, bool asPostgresUser, string extraSettings)
+    private static PostgresCluster StartOnFirstFreePort(
+        string folder, bool asPostgresUser, string extraSettings, IEnumerable<int> candidatePorts)
     {
-        // A free port can be taken by another process between the probe and the server's bind: try another.
-        for (var attempt = 1; ; attempt++)
+        var failures = new List<string>();
+        foreach (var port in candidatePorts.Take(PortAttempts))
         {
-            var cluster = new PostgresCluster(folder, FreeLoopbackPort(), asPostgresUser, extraSettings);
+            var cluster = new PostgresCluster(folder, port, asPostgresUser, extraSettings);
             try
             {
                 cluster.StartServer();
                 return cluster;
             }
-            catch (InvalidOperationException) when (attempt < PortAttempts && !cluster.IsRunning)
+            catch (Exception exception) when (exception is InvalidOperationException or TimeoutException && !cluster.IsRunning)
             {
-                // pg_ctl failed before the server came up; the log says why (most likely the port).
+                // pg_ctl gave up before the server came up; the log says why, most likely "Address already in use".
+                failures.Add($"port {port}: {exception.Message}");
             }
+        }
+
+        throw new InvalidOperationException(
+            $"PostgreSQL did not start on any of {failures.Count} ports:\n{string.Join("\n", failures)}\n{LogTail(folder)}");
+    }
+
+    private static string LogTail(string folder)
+    {
+        var log = Path.Combine(folder, "server.log");
+        return File.Exists(log) ? string.Join("\n", File.ReadLines(log).TakeLast(20)) : "(no server log)";
+    }
+
+    private static IEnumerable<int> FreeLoopbackPorts()
+    {
+        while (true)
+        {
+            yield return FreeLoopbackPort();
         }
     }
 

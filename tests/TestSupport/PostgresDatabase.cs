@@ -10,7 +10,25 @@ namespace Ecommerce.TestSupport;
 public sealed class PostgresDatabase : IAsyncLifetime
 {
     private readonly string _name = "test_" + Guid.NewGuid().ToString("N");
+    private readonly PostgresCluster? _ownCluster;
     private string? _connectionString;
+
+    public PostgresDatabase()
+    {
+    }
+
+    private PostgresDatabase(PostgresCluster ownCluster) => _ownCluster = ownCluster;
+
+    /// <summary>
+    /// A database on a cluster of its own, started with these <c>-c name=value</c> server options and
+    /// stopped when the database is disposed: for tests that read what the server logs.
+    /// </summary>
+    public static PostgresDatabase OnOwnCluster(string extraSettings = "") => new(PostgresCluster.Start(extraSettings));
+
+    /// <summary>The cluster of a database made by <see cref="OnOwnCluster"/>; null on the shared server.</summary>
+    public PostgresCluster? OwnCluster => _ownCluster;
+
+    private string AdminConnectionString => _ownCluster?.AdminConnectionString ?? PostgresServer.Instance.AdminConnectionString;
 
     public string Name => _name;
 
@@ -19,7 +37,7 @@ public sealed class PostgresDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var admin = PostgresServer.Instance.AdminConnectionString;
+        var admin = AdminConnectionString;
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
@@ -34,6 +52,7 @@ public sealed class PostgresDatabase : IAsyncLifetime
     {
         if (_connectionString is null)
         {
+            _ownCluster?.Dispose();
             return;
         }
 
@@ -42,7 +61,13 @@ public sealed class PostgresDatabase : IAsyncLifetime
             NpgsqlConnection.ClearPool(pooled);
         }
 
-        await using var connection = new NpgsqlConnection(PostgresServer.Instance.AdminConnectionString);
+        if (_ownCluster is not null)
+        {
+            _ownCluster.Dispose();
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();

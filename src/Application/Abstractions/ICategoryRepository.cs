@@ -1,5 +1,3 @@
-using Ecommerce.Domain.Catalog;
-
 namespace Ecommerce.Application.Abstractions;
 
 /// <summary>Loads and adds categories for commands; changes are saved by <see cref="IUnitOfWork"/>.</summary>

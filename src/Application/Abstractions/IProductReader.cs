@@ -10,6 +10,6 @@ public interface IProductReader
 
     Task<ProductDto?> FindActiveBySlugAsync(string slug, CancellationToken cancellationToken);
 
-    /// <summary>One page of active products matching <paramref name="criteria"/>, with the total count.</summary>
-    Task<PagedList<ProductDto>> ListAsync(ProductListCriteria criteria, CancellationToken cancellationToken);
+    /// <summary>One page of active products matching the query's filter, with the total count.</summary>
+    Task<PagedList<ProductDto>> ListAsync(ListProductsQuery query, CancellationToken cancellationToken);
 }

@@ -2,15 +2,9 @@ using Ecommerce.Application.Common.Rules;
 
 namespace Ecommerce.Application.Abstractions;
 
-/// <summary>Saves everything a command changed, once, at the end of the command pipeline.</summary>
+/// <summary>Saves everything a command changed, in one transaction; the command's handler calls it once, at its end.</summary>
 public interface IUnitOfWork
 {
-    /// <summary>
-    /// Starts the unit: every read and the save of one command then share one database connection
-    /// instead of taking it from the pool for each statement. Disposing the result ends the unit.
-    /// </summary>
-    Task<IAsyncDisposable> BeginAsync(CancellationToken cancellationToken);
-
     Task<SaveOutcome> SaveChangesAsync(CancellationToken cancellationToken);
 
     /// <summary>Forgets unsaved changes so that a command can be run again from a clean state.</summary>
@@ -35,6 +29,8 @@ public readonly record struct SaveOutcome
     public static SaveOutcome StaleRow { get; } = new(SaveRefusal.StaleRow, null);
 
     public SaveRefusal? Refusal { get; }
+
+    public bool IsSaved => Refusal is null;
 
     /// <summary>The catalog rule the database enforced, when <see cref="Refusal"/> is <see cref="SaveRefusal.RuleBroken"/>.</summary>
     public CatalogRule? BrokenRule { get; }

@@ -1,7 +1,4 @@
-using Ecommerce.Application.Abstractions;
-using Ecommerce.Application.Common.Results;
 using Ecommerce.Application.Common.Rules;
-using Ecommerce.Domain.Catalog;
 
 namespace Ecommerce.Application.Categories;
 

@@ -1,38 +1,36 @@
-using Ecommerce.Application.Abstractions;
-using Ecommerce.Application.Common;
-using Ecommerce.Application.Common.Results;
-using Ecommerce.Application.Common.Slugs;
-using Ecommerce.Domain.Catalog;
-using Mapster;
-using Mediator;
-
 namespace Ecommerce.Application.Categories;
 
-public sealed record CreateCategoryCommand(string? Name, string? Slug, int? ParentId)
-    : ICommand<Result<Saved<CategoryDto>>>, IGeneratesSlug, ICategoryBody;
-
-internal sealed class CreateCategoryValidator : CategoryBodyValidator<CreateCategoryCommand>;
-
-internal sealed class CreateCategoryHandler(ICategoryRepository categories, TimeProvider clock)
-    : ICommandHandler<CreateCategoryCommand, Result<Saved<CategoryDto>>>
+public sealed record CreateCategoryCommand(CategoryBody Body) : ICommand<Result<CategoryDto>>, IGeneratesSlug
 {
-    public async ValueTask<Result<Saved<CategoryDto>>> Handle(CreateCategoryCommand command, CancellationToken cancellationToken)
+    string? IGeneratesSlug.Slug => Body.Slug;
+}
+
+internal sealed class CreateCategoryValidator : AbstractValidator<CreateCategoryCommand>
+{
+    public CreateCategoryValidator(IValidator<CategoryBody> body) => RuleFor(command => command.Body).SetValidator(body);
+}
+
+internal sealed class CreateCategoryHandler(ICategoryRepository categories, IUnitOfWork unitOfWork, TimeProvider clock)
+    : ICommandHandler<CreateCategoryCommand, Result<CategoryDto>>
+{
+    public async ValueTask<Result<CategoryDto>> Handle(CreateCategoryCommand command, CancellationToken cancellationToken)
     {
-        var parent = await CategoryParentRule.CheckAsync(categories, null, command.ParentId, cancellationToken);
+        var parent = await CategoryParentRule.CheckAsync(categories, null, command.Body.ParentId, cancellationToken);
         if (!parent.IsSuccess)
         {
             return parent.Error;
         }
 
-        var name = command.Name!.Trim();
-        var slug = await SlugChoice.ChooseAsync(command.Slug, name, null, categories.FindSlugsLikeAsync, "Category", cancellationToken);
+        var name = command.Body.Name!.Trim();
+        var slug = await SlugChoice.ChooseAsync(command.Body.Slug, name, null, categories.FindSlugsLikeAsync, "Category", cancellationToken);
         if (!slug.IsSuccess)
         {
             return slug.Error;
         }
 
-        var category = Category.Create(name, slug.Value, command.ParentId, clock.UtcNowForStorage());
+        var category = Category.Create(name, slug.Value, command.Body.ParentId, clock.UtcNowForStorage());
         categories.Add(category);
-        return new Saved<CategoryDto>(() => category.Adapt<CategoryDto>());
+        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+        return saved.IsSaved ? category.ToDto() : saved.ToError("Category");
     }
 }

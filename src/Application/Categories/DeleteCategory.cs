@@ -1,9 +1,4 @@
-using Ecommerce.Application.Abstractions;
-using Ecommerce.Application.Common;
-using Ecommerce.Application.Common.Concurrency;
-using Ecommerce.Application.Common.Results;
 using Ecommerce.Application.Common.Rules;
-using Mediator;
 
 namespace Ecommerce.Application.Categories;
 
@@ -11,7 +6,7 @@ namespace Ecommerce.Application.Categories;
 public sealed record DeleteCategoryCommand(int Id, VersionPrecondition? Precondition)
     : ICommand<Result<Success>>, IConditionalWrite;
 
-internal sealed class DeleteCategoryHandler(ICategoryRepository categories, TimeProvider clock)
+internal sealed class DeleteCategoryHandler(ICategoryRepository categories, IUnitOfWork unitOfWork, TimeProvider clock)
     : ICommandHandler<DeleteCategoryCommand, Result<Success>>
 {
     public async ValueTask<Result<Success>> Handle(DeleteCategoryCommand command, CancellationToken cancellationToken)
@@ -38,6 +33,7 @@ internal sealed class DeleteCategoryHandler(ICategoryRepository categories, Time
         }
 
         category.Deactivate(clock.UtcNowForStorage());
-        return Success.Instance;
+        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+        return saved.IsSaved ? Success.Instance : saved.ToError("Category");
     }
 }

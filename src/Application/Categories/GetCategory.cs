@@ -1,7 +1,3 @@
-using Ecommerce.Application.Abstractions;
-using Ecommerce.Application.Common.Results;
-using Mediator;
-
 namespace Ecommerce.Application.Categories;
 
 public sealed record GetCategoryQuery(int Id) : IQuery<Result<CategoryDto>>;

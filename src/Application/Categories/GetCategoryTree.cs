@@ -1,7 +1,3 @@
-using Ecommerce.Application.Abstractions;
-using Ecommerce.Application.Common.Results;
-using Mediator;
-
 namespace Ecommerce.Application.Categories;
 
 /// <summary>Active categories nested under their parents, siblings ordered by name.</summary>

@@ -1,7 +1,3 @@
-using Ecommerce.Application.Abstractions;
-using Ecommerce.Application.Common.Results;
-using Mediator;
-
 namespace Ecommerce.Application.Categories;
 
 /// <summary>All active categories, ordered by name.</summary>

@@ -1,36 +1,28 @@
-using Ecommerce.Application.Abstractions;
-using Ecommerce.Application.Common;
-using Ecommerce.Application.Common.Results;
-using Ecommerce.Application.Common.Slugs;
-using Ecommerce.Domain.Catalog;
-using Mapster;
-using Mediator;
-
 namespace Ecommerce.Application.Products;
 
-public sealed record CreateProductCommand(
-    string? Name,
-    string? Slug,
-    string? Description,
-    decimal? Price,
-    string? ImageUrl,
-    int? Stock,
-    int? CategoryId) : ICommand<Result<Saved<ProductDto>>>, IGeneratesSlug, IProductBody;
-
-internal sealed class CreateProductValidator : ProductBodyValidator<CreateProductCommand>;
-
-internal sealed class CreateProductHandler(IProductRepository products, ICategoryRepository categories, TimeProvider clock)
-    : ICommandHandler<CreateProductCommand, Result<Saved<ProductDto>>>
+public sealed record CreateProductCommand(ProductBody Body) : ICommand<Result<ProductDto>>, IGeneratesSlug
 {
-    public async ValueTask<Result<Saved<ProductDto>>> Handle(CreateProductCommand command, CancellationToken cancellationToken)
+    string? IGeneratesSlug.Slug => Body.Slug;
+}
+
+internal sealed class CreateProductValidator : AbstractValidator<CreateProductCommand>
+{
+    public CreateProductValidator(IValidator<ProductBody> body) => RuleFor(command => command.Body).SetValidator(body);
+}
+
+internal sealed class CreateProductHandler(
+    IProductRepository products, ICategoryRepository categories, IUnitOfWork unitOfWork, TimeProvider clock)
+    : ICommandHandler<CreateProductCommand, Result<ProductDto>>
+{
+    public async ValueTask<Result<ProductDto>> Handle(CreateProductCommand command, CancellationToken cancellationToken)
     {
-        var details = command.ToDetails();
+        var details = command.Body.ToDetails();
         if (await ProductCategoryRule.CheckAsync(categories, details.CategoryId, cancellationToken) is { } invalidCategory)
         {
             return invalidCategory;
         }
 
-        var slug = await SlugChoice.ChooseAsync(command.Slug, details.Name, null, products.FindSlugsLikeAsync, "Product", cancellationToken);
+        var slug = await SlugChoice.ChooseAsync(command.Body.Slug, details.Name, null, products.FindSlugsLikeAsync, "Product", cancellationToken);
         if (!slug.IsSuccess)
         {
             return slug.Error;
@@ -38,6 +30,7 @@ internal sealed class CreateProductHandler(IProductRepository products, ICategor
 
         var product = Product.Create(details, slug.Value, clock.UtcNowForStorage());
         products.Add(product);
-        return new Saved<ProductDto>(() => product.Adapt<ProductDto>());
+        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+        return saved.IsSaved ? product.ToDto() : saved.ToError("Product");
     }
 }

@@ -1,16 +1,10 @@
-using Ecommerce.Application.Abstractions;
-using Ecommerce.Application.Common;
-using Ecommerce.Application.Common.Concurrency;
-using Ecommerce.Application.Common.Results;
-using Mediator;
-
 namespace Ecommerce.Application.Products;
 
 /// <summary>Deactivates a product; the row stays for orders and history.</summary>
 public sealed record DeleteProductCommand(int Id, VersionPrecondition? Precondition)
     : ICommand<Result<Success>>, IConditionalWrite;
 
-internal sealed class DeleteProductHandler(IProductRepository products, TimeProvider clock)
+internal sealed class DeleteProductHandler(IProductRepository products, IUnitOfWork unitOfWork, TimeProvider clock)
     : ICommandHandler<DeleteProductCommand, Result<Success>>
 {
     public async ValueTask<Result<Success>> Handle(DeleteProductCommand command, CancellationToken cancellationToken)
@@ -27,6 +21,7 @@ internal sealed class DeleteProductHandler(IProductRepository products, TimeProv
         }
 
         product.Deactivate(clock.UtcNowForStorage());
-        return Success.Instance;
+        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+        return saved.IsSaved ? Success.Instance : saved.ToError("Product");
     }
 }

@@ -1,7 +1,3 @@
-using Ecommerce.Application.Abstractions;
-using Ecommerce.Application.Common.Results;
-using Mediator;
-
 namespace Ecommerce.Application.Products;
 
 public sealed record GetProductBySlugQuery(string Slug) : IQuery<Result<ProductDto>>;

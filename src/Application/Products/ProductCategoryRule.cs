@@ -1,5 +1,3 @@
-using Ecommerce.Application.Abstractions;
-using Ecommerce.Application.Common.Results;
 using Ecommerce.Application.Common.Rules;
 
 namespace Ecommerce.Application.Products;

@@ -7,9 +7,6 @@ namespace Ecommerce.Infrastructure.Persistence;
 
 internal sealed class EfUnitOfWork(CatalogDbContext dbContext) : IUnitOfWork
 {
-    public Task<IAsyncDisposable> BeginAsync(CancellationToken cancellationToken) =>
-        dbContext.Database.KeepConnectionOpenAsync(cancellationToken);
-
     public async Task<SaveOutcome> SaveChangesAsync(CancellationToken cancellationToken)
     {
         try

@@ -1,3 +1,4 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -15,6 +16,13 @@ internal static class OpenConnectionScope
         await database.OpenConnectionAsync(cancellationToken);
         return new Scope(database);
     }
+
+    /// <summary>
+    /// Opens the connection of a command's context on its first statement and keeps it for the
+    /// rest of the command, the save included; the context closes it when the request's scope ends.
+    /// </summary>
+    public static Task KeepOpenForTheCommandAsync(this DatabaseFacade database, CancellationToken cancellationToken) =>
+        database.GetDbConnection().State == ConnectionState.Open ? Task.CompletedTask : database.OpenConnectionAsync(cancellationToken);
 
     private sealed class Scope(DatabaseFacade database) : IAsyncDisposable
     {

@@ -16,7 +16,7 @@ public static class CategoryEndpoints
             .Answers(StatusCodes.Status200OK, "Every active category, ordered by name.");
         group.MapGet("/tree", Tree).WithName("GetCategoryTree").WithSummary("Active categories nested under their parents")
             .Answers(StatusCodes.Status200OK, "The top-level active categories, each with its active subcategories in `children`, ordered by name.");
-        group.MapGet("/{id:int}", GetById).WithName("GetCategory").WithSummary("One active category")
+        group.MapGet("/{id:digits}", GetById).WithName("GetCategory").WithSummary("One active category")
             .ReturnsEntityTag().Answers(StatusCodes.Status200OK, "The category, with its version in `ETag`.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/by-slug/{slug}", GetBySlug).WithName("GetCategoryBySlug").WithSummary("One active category by slug")
@@ -29,13 +29,13 @@ public static class CategoryEndpoints
                 + "with `-2`, `-3`, ... appended while that slug is taken. An explicit slug that is taken gives `409`.")
             .ReturnsEntityTag().Answers(StatusCodes.Status201Created, "The new category, with its URL in `Location` and its version in `ETag`.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        writes.MapPut("/{id:int}", Update).WithName("UpdateCategory").WithSummary("Replace a category")
+        writes.MapPut("/{id:digits}", Update).WithName("UpdateCategory").WithSummary("Replace a category")
             .WithDescription("Replaces the name, slug and parent. Without `slug` the category keeps its own, so that its links do not break. "
                 + "Send the `ETag` you read in `If-Match` so as not to overwrite a change made since.")
             .ReturnsEntityTag().Answers(StatusCodes.Status200OK, "The category as saved, with its new version in `ETag`.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
-        writes.MapDelete("/{id:int}", Delete).WithName("DeleteCategory").WithSummary("Deactivate a category")
+        writes.MapDelete("/{id:digits}", Delete).WithName("DeleteCategory").WithSummary("Deactivate a category")
             .WithDescription("A soft delete: the category stays stored but reads no longer show it. "
                 + "Refused with `409` while it has active subcategories or active products.")
             .Answers(StatusCodes.Status204NoContent, "The category is deactivated.")
@@ -64,15 +64,14 @@ public static class CategoryEndpoints
         (await sender.Send(new GetCategoryBySlugQuery(slug), cancellationToken)).ToOk(context, category => category.Version);
 
     private static async Task<Results<Created<CategoryDto>, ProblemHttpResult>> Create(
-        CategoryRequest request, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
-        (await sender.Send(new CreateCategoryCommand(request.Name, request.Slug, request.ParentId), cancellationToken))
+        CategoryBody body, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
+        (await sender.Send(new CreateCategoryCommand(body), cancellationToken))
             .ToCreated(context, category => $"{CatalogApi.Prefix}/categories/{category.Id}", category => category.Version);
 
     private static async Task<Results<Ok<CategoryDto>, ProblemHttpResult>> Update(
-        int id, CategoryRequest request, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
-        (await sender.Send(
-            new UpdateCategoryCommand(id, request.Name, request.Slug, request.ParentId, context.Request.IfMatch()),
-            cancellationToken)).ToOk(context, category => category.Version);
+        int id, CategoryBody body, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
+        (await sender.Send(new UpdateCategoryCommand(id, body, context.Request.IfMatch()), cancellationToken))
+            .ToOk(context, category => category.Version);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         int id, ISender sender, HttpContext context, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using Ecommerce.Application.Common.Paging;
+using Ecommerce.Application.Common.Results;
 using Ecommerce.Application.Products;
 using Ecommerce.WebApi.Http;
 using Ecommerce.WebApi.OpenApi;
@@ -17,7 +18,7 @@ public static class ProductEndpoints
             .WithQueryParameters(ProductListQuery.Parameters)
             .Answers(StatusCodes.Status200OK, "The page asked for, with the number of matching products across all pages.")
             .ProducesValidationProblem();
-        group.MapGet("/{id:int}", GetById).WithName("GetProduct").WithSummary("One active product")
+        group.MapGet("/{id:digits}", GetById).WithName("GetProduct").WithSummary("One active product")
             .ReturnsEntityTag().Answers(StatusCodes.Status200OK, "The product, with its version in `ETag`.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/by-slug/{slug}", GetBySlug).WithName("GetProductBySlug").WithSummary("One active product by slug")
@@ -30,13 +31,13 @@ public static class ProductEndpoints
                 + "with `-2`, `-3`, ... appended while that slug is taken. An explicit slug that is taken gives `409`.")
             .ReturnsEntityTag().Answers(StatusCodes.Status201Created, "The new product, with its URL in `Location` and its version in `ETag`.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        writes.MapPut("/{id:int}", Update).WithName("UpdateProduct").WithSummary("Replace a product")
+        writes.MapPut("/{id:digits}", Update).WithName("UpdateProduct").WithSummary("Replace a product")
             .WithDescription("Replaces every field. Without `slug` the product keeps its own, so that its links do not break. "
                 + "Send the `ETag` you read in `If-Match` so as not to overwrite a change made since.")
             .ReturnsEntityTag().Answers(StatusCodes.Status200OK, "The product as saved, with its new version in `ETag`.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
-        writes.MapDelete("/{id:int}", Delete).WithName("DeleteProduct").WithSummary("Deactivate a product")
+        writes.MapDelete("/{id:digits}", Delete).WithName("DeleteProduct").WithSummary("Deactivate a product")
             .WithDescription("A soft delete: the product stays stored but reads no longer show it.")
             .Answers(StatusCodes.Status204NoContent, "The product is deactivated.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -45,10 +46,9 @@ public static class ProductEndpoints
 
     private static async Task<Results<Ok<PagedList<ProductDto>>, ProblemHttpResult>> List(
         [AsParameters] ProductListRequest request, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
-        (await sender.Send(
-            new ListProductsQuery(request.Category, request.Q, request.MinPrice, request.MaxPrice, request.InStock,
-                request.Sort, request.Page, request.PageSize),
-            cancellationToken)).ToOk(context);
+        request.ToQuery(out var errors) is { } query
+            ? (await sender.Send(query, cancellationToken)).ToOk(context)
+            : Error.Validation(errors).ToProblem(context);
 
     private static async Task<Results<Ok<ProductDto>, ProblemHttpResult>> GetById(
         int id, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
@@ -59,18 +59,14 @@ public static class ProductEndpoints
         (await sender.Send(new GetProductBySlugQuery(slug), cancellationToken)).ToOk(context, product => product.Version);
 
     private static async Task<Results<Created<ProductDto>, ProblemHttpResult>> Create(
-        ProductRequest request, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
-        (await sender.Send(
-            new CreateProductCommand(request.Name, request.Slug, request.Description, request.Price, request.ImageUrl,
-                request.Stock, request.CategoryId),
-            cancellationToken)).ToCreated(context, product => $"{CatalogApi.Prefix}/products/{product.Id}", product => product.Version);
+        ProductBody body, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
+        (await sender.Send(new CreateProductCommand(body), cancellationToken))
+            .ToCreated(context, product => $"{CatalogApi.Prefix}/products/{product.Id}", product => product.Version);
 
     private static async Task<Results<Ok<ProductDto>, ProblemHttpResult>> Update(
-        int id, ProductRequest request, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
-        (await sender.Send(
-            new UpdateProductCommand(id, request.Name, request.Slug, request.Description, request.Price, request.ImageUrl,
-                request.Stock, request.CategoryId, context.Request.IfMatch()),
-            cancellationToken)).ToOk(context, product => product.Version);
+        int id, ProductBody body, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
+        (await sender.Send(new UpdateProductCommand(id, body, context.Request.IfMatch()), cancellationToken))
+            .ToOk(context, product => product.Version);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         int id, ISender sender, HttpContext context, CancellationToken cancellationToken) =>

@@ -39,10 +39,7 @@ internal sealed partial class ExceptionProblemHandler(
             ServiceUnavailable.SetRetryAfter(httpContext.Response);
         }
 
-        var status = problem.Status!.Value;
-        problem.Type ??= ErrorResults.TypeFor(status);
-        problem.Extensions["traceId"] = ErrorResults.TraceId(httpContext);
-        httpContext.Response.StatusCode = status;
+        httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -55,41 +52,24 @@ internal sealed partial class ExceptionProblemHandler(
     {
         if (exception.StatusCode != StatusCodes.Status400BadRequest)
         {
-            return new ProblemDetails
+            return ErrorResults.Create(exception.StatusCode, exception.StatusCode switch
             {
-                Status = exception.StatusCode,
-                Title = exception.StatusCode switch
-                {
-                    StatusCodes.Status415UnsupportedMediaType => "Unsupported Media Type",
-                    StatusCodes.Status413PayloadTooLarge => "Payload Too Large",
-                    _ => "Bad Request",
-                },
-                Detail = exception.StatusCode switch
-                {
-                    StatusCodes.Status415UnsupportedMediaType => "The request body must be application/json.",
-                    StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
-                    _ => "The request could not be read.",
-                },
-            };
+                StatusCodes.Status415UnsupportedMediaType => "The request body must be application/json.",
+                StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+                _ => "The request could not be read.",
+            });
         }
 
         var field = exception.InnerException is JsonException json ? FieldOf(json.Path) : BodyField;
         var message = exception.InnerException is JsonException
             ? field == BodyField ? "The request body is not valid JSON." : $"The value of '{field}' is not valid for its type."
             : "A JSON request body is required.";
-        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = ErrorResults.TitleFor(StatusCodes.Status400BadRequest),
-        };
+        return ErrorResults.Create(
+            StatusCodes.Status400BadRequest, errors: new Dictionary<string, string[]> { [field] = [message] });
     }
 
-    private ProblemDetails UnexpectedProblem(Exception exception) => new()
-    {
-        Status = StatusCodes.Status500InternalServerError,
-        Title = ErrorResults.TitleFor(StatusCodes.Status500InternalServerError),
-        Detail = environment.IsDevelopment() ? exception.ToString() : null,
-    };
+    private ProblemDetails UnexpectedProblem(Exception exception) =>
+        ErrorResults.Create(StatusCodes.Status500InternalServerError, environment.IsDevelopment() ? exception.ToString() : null);
 
     /// <summary><c>$.price</c> gives <c>price</c>; a path of just <c>$</c> (or none) names the whole body.</summary>
     private static string FieldOf(string? path)

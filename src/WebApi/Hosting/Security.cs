@@ -39,11 +39,8 @@ internal static class Security
             }
         }));
 
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
-        });
+        // The server's name tells an attacker which exploits to try and a client nothing it needs.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return services;
     }
 
@@ -68,7 +65,6 @@ internal static class Security
         http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         await http.WriteProblemAsync(
             StatusCodes.Status429TooManyRequests,
-            "Too Many Requests",
             "Too many requests from this client; retry after the time in the Retry-After header.");
     }
 }

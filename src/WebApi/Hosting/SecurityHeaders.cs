@@ -9,7 +9,6 @@ internal static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 context.Response.Headers.XContentTypeOptions = "nosniff";
-                context.Response.Headers.Remove("Server");
                 return Task.CompletedTask;
             });
             return next(context);

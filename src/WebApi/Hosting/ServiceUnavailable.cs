@@ -14,10 +14,6 @@ internal static class ServiceUnavailable
 {
     public const int RetryAfterSeconds = 2;
 
-    public const string Title = "Service Unavailable";
-
-    public const string Type = "https://tools.ietf.org/html/rfc9110#section-15.6.4";
-
     private const string RetryLater = "Retry after the number of seconds in the Retry-After header.";
 
     private const string CheckBeforeRetrying =
@@ -42,11 +38,8 @@ internal static class ServiceUnavailable
         var problem = IsWrite(context.Request)
             ? Problem("Write.OutcomeUnknown", "The request took longer than the service allows and was stopped while the change was being processed, " + CheckBeforeRetrying)
             : Problem("Request.Timeout", $"The request took longer than the service allows and was stopped. {RetryLater}");
-        problem.Extensions["traceId"] = ErrorResults.TraceId(context);
         SetRetryAfter(context.Response);
-        return context.RequestServices.GetRequiredService<IProblemDetailsService>()
-            .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem })
-            .AsTask();
+        return context.WriteProblemAsync(problem).AsTask();
     }
 
     public static void SetRetryAfter(HttpResponse response) =>
@@ -54,12 +47,6 @@ internal static class ServiceUnavailable
 
     private static bool IsWrite(HttpRequest request) => !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method);
 
-    private static ProblemDetails Problem(string code, string detail) => new()
-    {
-        Status = StatusCodes.Status503ServiceUnavailable,
-        Title = Title,
-        Type = Type,
-        Detail = detail,
-        Extensions = { ["code"] = code },
-    };
+    private static ProblemDetails Problem(string code, string detail) =>
+        ErrorResults.Create(StatusCodes.Status503ServiceUnavailable, detail, code);
 }

@@ -16,14 +16,7 @@ internal static class WebApiServices
         var limits = configuration.GetSection(CatalogLimits.Section).Get<CatalogLimits>() ?? new CatalogLimits();
         services.AddSingleton(limits);
         services.AddCatalogSecurity(configuration, limits);
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-        {
-            context.ProblemDetails.Extensions.TryAdd("traceId", ErrorResults.TraceId(context.HttpContext));
-            if (context.ProblemDetails.Status is { } status)
-            {
-                context.ProblemDetails.Type ??= ErrorResults.TypeFor(status);
-            }
-        });
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ErrorResults.AddTraceId);
         services.AddExceptionHandler<ExceptionProblemHandler>();
         services.AddRequestTimeouts(options => options.DefaultPolicy = new RequestTimeoutPolicy
         {
@@ -31,6 +24,8 @@ internal static class WebApiServices
             TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
             WriteTimeoutResponse = ServiceUnavailable.WriteRequestTimedOutAsync,
         });
+
+        services.Configure<RouteOptions>(options => options.SetParameterPolicy<DigitsRouteConstraint>(DigitsRouteConstraint.Name));
 
         // Binding failures become exceptions in every environment, so that ExceptionProblemHandler
         // can name the offending field instead of answering an empty 400.

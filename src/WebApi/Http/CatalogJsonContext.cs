@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using Ecommerce.Application.Categories;
 using Ecommerce.Application.Common.Paging;
 using Ecommerce.Application.Products;
-using Ecommerce.WebApi.Endpoints;
 
 namespace Ecommerce.WebApi.Http;
 
@@ -16,9 +15,9 @@ namespace Ecommerce.WebApi.Http;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.Strict, AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(ProductDto))]
 [JsonSerializable(typeof(PagedList<ProductDto>))]
-[JsonSerializable(typeof(ProductRequest))]
+[JsonSerializable(typeof(ProductBody))]
 [JsonSerializable(typeof(CategoryDto))]
 [JsonSerializable(typeof(IReadOnlyList<CategoryDto>))]
 [JsonSerializable(typeof(IReadOnlyList<CategoryTreeNode>))]
-[JsonSerializable(typeof(CategoryRequest))]
+[JsonSerializable(typeof(CategoryBody))]
 internal sealed partial class CatalogJsonContext : JsonSerializerContext;

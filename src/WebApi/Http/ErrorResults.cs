@@ -5,51 +5,79 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Ecommerce.WebApi.Http;
 
-/// <summary>The one place where an expected failure becomes an RFC 9457 response.</summary>
+/// <summary>
+/// The one place where RFC 9457 problems are made: <see cref="Create"/> gives every problem its
+/// status, title, type and code, and the problem details service (configured in WebApiServices
+/// with <see cref="AddTraceId"/>) adds the trace id to every one written, the framework's own included.
+/// </summary>
 public static class ErrorResults
 {
-    public static ProblemHttpResult ToProblem(this Error error, HttpContext httpContext)
+    public static ProblemDetails Create(
+        int status, string? detail = null, string? code = null, IReadOnlyDictionary<string, string[]>? errors = null)
     {
-        var status = error.Kind switch
-        {
-            ErrorKind.Validation => StatusCodes.Status400BadRequest,
-            ErrorKind.NotFound => StatusCodes.Status404NotFound,
-            ErrorKind.Conflict => StatusCodes.Status409Conflict,
-            ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
-            _ => StatusCodes.Status500InternalServerError,
-        };
-
-        ProblemDetails problem = error.Fields is null
-            ? new ProblemDetails()
-            : new HttpValidationProblemDetails(error.Fields.ToDictionary());
+        var problem = errors is null ? new ProblemDetails() : new HttpValidationProblemDetails(errors.ToDictionary());
         problem.Status = status;
         problem.Title = TitleFor(status);
-        problem.Detail = error.Description;
         problem.Type = TypeFor(status);
-        problem.Extensions["code"] = error.Code;
-        problem.Extensions["traceId"] = TraceId(httpContext);
-        return TypedResults.Problem(problem);
+        problem.Detail = detail;
+        if (code is not null)
+        {
+            problem.Extensions["code"] = code;
+        }
+
+        return problem;
     }
 
+    /// <summary>An expected failure of a use case, as the endpoint's result.</summary>
+    public static ProblemHttpResult ToProblem(this Error error, HttpContext httpContext) =>
+        TypedResults.Problem(Create(StatusFor(error.Kind), error.Description, error.Code, error.Fields));
+
     /// <summary>Writes a problem from middleware, where there is no endpoint result to return.</summary>
-    public static ValueTask WriteProblemAsync(this HttpContext httpContext, int status, string title, string detail)
+    public static ValueTask WriteProblemAsync(this HttpContext httpContext, int status, string detail, string? code = null) =>
+        httpContext.WriteProblemAsync(Create(status, detail, code));
+
+    public static ValueTask WriteProblemAsync(this HttpContext httpContext, ProblemDetails problem, Exception? exception = null)
     {
-        httpContext.Response.StatusCode = status;
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         return httpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = TypeFor(status) },
+            ProblemDetails = problem,
+            Exception = exception,
         });
     }
 
-    public static string TraceId(HttpContext httpContext) => Activity.Current?.Id ?? httpContext.TraceIdentifier;
+    /// <summary>Completes every problem the service writes, whoever made it.</summary>
+    public static void AddTraceId(ProblemDetailsContext context)
+    {
+        context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+        if (context.ProblemDetails.Status is { } status)
+        {
+            context.ProblemDetails.Type ??= TypeFor(status);
+        }
+    }
+
+    public static int StatusFor(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Validation => StatusCodes.Status400BadRequest,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 
     public static string TitleFor(int status) => status switch
     {
         StatusCodes.Status400BadRequest => "One or more validation errors occurred.",
+        StatusCodes.Status401Unauthorized => "Unauthorized",
+        StatusCodes.Status403Forbidden => "Forbidden",
         StatusCodes.Status404NotFound => "Not Found",
         StatusCodes.Status409Conflict => "Conflict",
         StatusCodes.Status412PreconditionFailed => "Precondition Failed",
+        StatusCodes.Status413PayloadTooLarge => "Payload Too Large",
+        StatusCodes.Status415UnsupportedMediaType => "Unsupported Media Type",
+        StatusCodes.Status429TooManyRequests => "Too Many Requests",
+        StatusCodes.Status503ServiceUnavailable => "Service Unavailable",
         _ => "An error occurred while processing your request.",
     };
 
@@ -65,6 +93,7 @@ public static class ErrorResults
         StatusCodes.Status413PayloadTooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
         StatusCodes.Status415UnsupportedMediaType => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
         StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
+        StatusCodes.Status503ServiceUnavailable => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
         _ => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
     };
 }

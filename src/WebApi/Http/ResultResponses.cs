@@ -20,18 +20,15 @@ public static class ResultResponses
         return TypedResults.Ok(result.Value);
     }
 
-    public static Results<Ok<T>, ProblemHttpResult> ToOk<T>(this Result<Saved<T>> result, HttpContext context, Func<T, uint> version) =>
-        result.IsSuccess ? Result<T>.Success(result.Value.Value).ToOk(context, version) : result.Error.ToProblem(context);
-
     public static Results<Created<T>, ProblemHttpResult> ToCreated<T>(
-        this Result<Saved<T>> result, HttpContext context, Func<T, string> location, Func<T, uint> version)
+        this Result<T> result, HttpContext context, Func<T, string> location, Func<T, uint> version)
     {
         if (!result.IsSuccess)
         {
             return result.Error.ToProblem(context);
         }
 
-        var value = result.Value.Value;
+        var value = result.Value;
         context.Response.SetETag(version(value));
         return TypedResults.Created(location(value), value);
     }

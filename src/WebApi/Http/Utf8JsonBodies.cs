@@ -25,7 +25,7 @@ public static class Utf8JsonBodies
             if (!charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
             {
                 return context.WriteProblemAsync(
-                    StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type",
+                    StatusCodes.Status415UnsupportedMediaType,
                     "The request body must be UTF-8 JSON: application/json, with no charset or charset=utf-8.").AsTask();
             }
 

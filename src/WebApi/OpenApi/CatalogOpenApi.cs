@@ -18,6 +18,7 @@ internal static class CatalogOpenApi
     public static IServiceCollection AddCatalogOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
         {
+            options.CreateSchemaReferenceId = SchemaNames.Of;
             options.AddDocumentTransformer<DocumentDescription>();
             options.AddSchemaTransformer<SchemaRules>();
             options.AddOperationTransformer<OperationParameters>();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using Ecommerce.WebApi.Endpoints;
+using Ecommerce.Application.Categories;
+using Ecommerce.Application.Products;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -11,13 +12,13 @@ internal sealed class RequestBodyExamples : IOpenApiOperationTransformer
 {
     private static readonly Dictionary<Type, (string Description, JsonObject Example)> Bodies = new()
     {
-        [typeof(CategoryRequest)] = ("The category: `name` is required; `slug` and `parentId` are optional.", new JsonObject
+        [typeof(CategoryBody)] = ("The category: `name` is required; `slug` and `parentId` are optional.", new JsonObject
         {
             ["name"] = "Smartphones",
             ["slug"] = "smartphones",
             ["parentId"] = 1,
         }),
-        [typeof(ProductRequest)] = ("The product: `name`, `price`, `stock` and `categoryId` are required; `slug`, `description` and `imageUrl` are optional.", new JsonObject
+        [typeof(ProductBody)] = ("The product: `name`, `price`, `stock` and `categoryId` are required; `slug`, `description` and `imageUrl` are optional.", new JsonObject
         {
             ["name"] = "Phone X",
             ["slug"] = "phone-x",

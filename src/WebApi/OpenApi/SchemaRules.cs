@@ -2,7 +2,6 @@ using Ecommerce.Application.Categories;
 using Ecommerce.Application.Common.Paging;
 using Ecommerce.Application.Products;
 using Ecommerce.Domain.Catalog;
-using Ecommerce.WebApi.Endpoints;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -50,7 +49,7 @@ internal sealed class SchemaRules : IOpenApiSchemaTransformer
         {
             ["children"] = new("Its active subcategories, ordered by name, each with its own children."),
         }),
-        [typeof(CategoryRequest)] = new(
+        [typeof(CategoryBody)] = new(
             "A category to create, or the new state of one to replace. Without `slug`, a new category gets one made from its name and a replaced one keeps its own.",
             new Dictionary<string, Field>
             {
@@ -75,7 +74,7 @@ internal sealed class SchemaRules : IOpenApiSchemaTransformer
             ["createdAt"] = CreatedAt,
             ["updatedAt"] = UpdatedAt,
         }),
-        [typeof(ProductRequest)] = new(
+        [typeof(ProductBody)] = new(
             "A product to create, or the new state of one to replace. Without `slug`, a new product gets one made from its name and a replaced one keeps its own.",
             new Dictionary<string, Field>
             {

@@ -9,12 +9,13 @@ namespace Ecommerce.Application.UnitTests.Categories;
 public sealed class DeleteCategoryHandlerTests
 {
     private readonly ICategoryRepository _categories = Substitute.For<ICategoryRepository>();
+    private readonly IUnitOfWork _unitOfWork = UnitsOfWork.ThatSaves();
     private readonly DeleteCategoryHandler _handler;
     private readonly Domain.Catalog.Category _phones = Entities.Category(5);
 
     public DeleteCategoryHandlerTests()
     {
-        _handler = new DeleteCategoryHandler(_categories, TestClock.Fixed());
+        _handler = new DeleteCategoryHandler(_categories, _unitOfWork, TestClock.Fixed());
         _categories.FindAsync(5, Arg.Any<CancellationToken>()).Returns(_phones);
     }
 

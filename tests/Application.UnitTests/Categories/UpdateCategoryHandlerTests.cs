@@ -11,12 +11,13 @@ namespace Ecommerce.Application.UnitTests.Categories;
 public sealed class UpdateCategoryHandlerTests
 {
     private readonly ICategoryRepository _categories = Substitute.For<ICategoryRepository>();
+    private readonly IUnitOfWork _unitOfWork = UnitsOfWork.ThatSaves();
     private readonly UpdateCategoryHandler _handler;
     private readonly Category _phones = Entities.Category(5, "Phones", version: 42);
 
     public UpdateCategoryHandlerTests()
     {
-        _handler = new UpdateCategoryHandler(_categories, TestClock.Fixed());
+        _handler = new UpdateCategoryHandler(_categories, _unitOfWork, TestClock.Fixed());
         _categories.FindAsync(5, Arg.Any<CancellationToken>()).Returns(_phones);
         _categories.FindSlugsLikeAsync(Arg.Any<Slug>(), Arg.Any<CancellationToken>()).Returns(new HashSet<string>());
         _categories.IsActiveAsync(Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns(true);
@@ -25,7 +26,7 @@ public sealed class UpdateCategoryHandlerTests
     [Fact]
     public async Task Renames_and_keeps_the_slug_when_none_is_given()
     {
-        var result = await _handler.Handle(new UpdateCategoryCommand(5, "Smartphones", null, null, null), CancellationToken.None);
+        var result = await _handler.Handle(new UpdateCategoryCommand(5, new CategoryBody("Smartphones", null, null), null), CancellationToken.None);
 
         Assert.True(result.IsSuccess);
         Assert.Equal("Smartphones", _phones.Name);
@@ -40,15 +41,15 @@ public sealed class UpdateCategoryHandlerTests
         inactive.Deactivate(TestClock.Now);
         _categories.FindAsync(6, Arg.Any<CancellationToken>()).Returns(inactive);
 
-        Assert.Equal(ErrorKind.NotFound, (await _handler.Handle(new UpdateCategoryCommand(99, "X", null, null, null), CancellationToken.None)).Error?.Kind);
-        Assert.Equal(ErrorKind.NotFound, (await _handler.Handle(new UpdateCategoryCommand(6, "X", null, null, null), CancellationToken.None)).Error?.Kind);
+        Assert.Equal(ErrorKind.NotFound, (await _handler.Handle(new UpdateCategoryCommand(99, new CategoryBody("X", null, null), null), CancellationToken.None)).Error?.Kind);
+        Assert.Equal(ErrorKind.NotFound, (await _handler.Handle(new UpdateCategoryCommand(6, new CategoryBody("X", null, null), null), CancellationToken.None)).Error?.Kind);
     }
 
     [Fact]
     public async Task A_stale_version_fails_the_precondition_and_changes_nothing()
     {
         var result = await _handler.Handle(
-            new UpdateCategoryCommand(5, "Changed", null, null, VersionPrecondition.OneOf([41])), CancellationToken.None);
+            new UpdateCategoryCommand(5, new CategoryBody("Changed", null, null), VersionPrecondition.OneOf([41])), CancellationToken.None);
 
         Assert.Equal(ErrorKind.PreconditionFailed, result.Error?.Kind);
         Assert.Equal("Phones", _phones.Name);
@@ -58,7 +59,7 @@ public sealed class UpdateCategoryHandlerTests
     public async Task The_current_version_satisfies_the_precondition()
     {
         var result = await _handler.Handle(
-            new UpdateCategoryCommand(5, "Changed", null, null, VersionPrecondition.OneOf([42])), CancellationToken.None);
+            new UpdateCategoryCommand(5, new CategoryBody("Changed", null, null), VersionPrecondition.OneOf([42])), CancellationToken.None);
 
         Assert.True(result.IsSuccess);
     }
@@ -68,7 +69,7 @@ public sealed class UpdateCategoryHandlerTests
     {
         _categories.GetLineageAsync(9, Arg.Any<CancellationToken>()).Returns([9, 7, 5]);
 
-        var result = await _handler.Handle(new UpdateCategoryCommand(5, "Phones", null, 9, null), CancellationToken.None);
+        var result = await _handler.Handle(new UpdateCategoryCommand(5, new CategoryBody("Phones", null, 9), null), CancellationToken.None);
 
         Assert.Equal(ErrorKind.Validation, result.Error?.Kind);
         Assert.Equal(["parentId"], result.Error!.Fields!.Keys);
@@ -80,7 +81,7 @@ public sealed class UpdateCategoryHandlerTests
     {
         _categories.FindSlugsLikeAsync(Arg.Any<Slug>(), Arg.Any<CancellationToken>()).Returns(new HashSet<string> { "phones" });
 
-        var result = await _handler.Handle(new UpdateCategoryCommand(5, "Phones", "phones", null, null), CancellationToken.None);
+        var result = await _handler.Handle(new UpdateCategoryCommand(5, new CategoryBody("Phones", "phones", null), null), CancellationToken.None);
 
         Assert.True(result.IsSuccess);
     }

@@ -34,9 +34,9 @@ public sealed class TextRuleTests
     public void A_lone_surrogate_in_a_category_body_is_refused_under_its_field(string malformed)
     {
         var text = MalformedTexts[malformed];
-        Assert.Equal(["Name"], Fields(Validate(new CreateCategoryValidator(), new CreateCategoryCommand(text, null, null))));
-        Assert.Equal(["Name"], Fields(Validate(new UpdateCategoryValidator(), new UpdateCategoryCommand(1, "x" + text, null, null, null))));
-        Assert.Equal(["Slug"], Fields(Validate(new CreateCategoryValidator(), new CreateCategoryCommand("Phones", text, null))));
+        Assert.Equal(["Name"], Fields(Validate(new CategoryBodyValidator(), new CategoryBody(text, null, null))));
+        Assert.Equal(["Name"], Fields(Validate(new CategoryBodyValidator(), new CategoryBody("x" + text, null, null))));
+        Assert.Equal(["Slug"], Fields(Validate(new CategoryBodyValidator(), new CategoryBody("Phones", text, null))));
     }
 
     [Theory]
@@ -44,27 +44,26 @@ public sealed class TextRuleTests
     public void A_lone_surrogate_in_a_product_body_is_refused_under_its_field(string malformed)
     {
         var text = MalformedTexts[malformed];
-        var create = new CreateProductValidator();
-        var update = new UpdateProductValidator();
+        var body = new ProductBodyValidator();
 
-        Assert.Equal(["Name"], Fields(create.Validate(new CreateProductCommand(text, null, null, 1m, null, 1, 1))));
-        Assert.Equal(["Slug"], Fields(create.Validate(new CreateProductCommand("P", text, null, 1m, null, 1, 1))));
-        Assert.Equal(["Description"], Fields(create.Validate(new CreateProductCommand("P", null, text, 1m, null, 1, 1))));
-        Assert.Equal(["ImageUrl"], Fields(create.Validate(new CreateProductCommand("P", null, null, 1m, ValidUrl + "?" + text, 1, 1))));
-        Assert.Equal(["Description"], Fields(update.Validate(new UpdateProductCommand(1, "P", null, text, 1m, null, 1, 1, null))));
+        Assert.Equal(["Name"], Fields(body.Validate(new ProductBody(text, null, null, 1m, null, 1, 1))));
+        Assert.Equal(["Slug"], Fields(body.Validate(new ProductBody("P", text, null, 1m, null, 1, 1))));
+        Assert.Equal(["Description"], Fields(body.Validate(new ProductBody("P", null, text, 1m, null, 1, 1))));
+        Assert.Equal(["ImageUrl"], Fields(body.Validate(new ProductBody("P", null, null, 1m, ValidUrl + "?" + text, 1, 1))));
+        Assert.Equal(["Description"], Fields(body.Validate(new ProductBody("P", null, text, 1m, null, 1, 1))));
     }
 
     [Theory]
     [MemberData(nameof(Malformed))]
     public void A_lone_surrogate_in_a_query_value_is_refused_under_its_parameter(string malformed) =>
-        Assert.Equal(["Q"], Fields(new ListProductsValidator().Validate(new ListProductsQuery(Q: MalformedTexts[malformed]))));
+        Assert.Equal(["q"], Fields(new ProductFilterValidator().Validate(new ProductFilter(Search: MalformedTexts[malformed]))));
 
     [Fact]
     public void Paired_surrogates_are_ordinary_text()
     {
-        Assert.True(new CreateCategoryValidator().Validate(new CreateCategoryCommand("\ud83d\ude00 Smile", null, null)).IsValid);
-        Assert.True(new CreateProductValidator().Validate(new CreateProductCommand("P", null, "\ud83d\ude00", 1m, null, 1, 1)).IsValid);
-        Assert.True(new ListProductsValidator().Validate(new ListProductsQuery(Q: "\ud83d\ude00")).IsValid);
+        Assert.True(new CategoryBodyValidator().Validate((new CategoryBody("\ud83d\ude00 Smile", null, null))).IsValid);
+        Assert.True(new ProductBodyValidator().Validate((new ProductBody("P", null, "\ud83d\ude00", 1m, null, 1, 1))).IsValid);
+        Assert.True(new ProductFilterValidator().Validate(new ProductFilter(Search: "\ud83d\ude00")).IsValid);
     }
 
     [Theory]
@@ -74,7 +73,7 @@ public sealed class TextRuleTests
     [InlineData("\u00ad")]
     public void A_name_with_nothing_visible_is_missing(string name)
     {
-        var result = new CreateCategoryValidator().Validate(new CreateCategoryCommand(name, null, null));
+        var result = new CategoryBodyValidator().Validate((new CategoryBody(name, null, null)));
 
         Assert.Equal(["Name"], Fields(result));
         Assert.Contains("A name is required.", result.Errors.Select(error => error.ErrorMessage));
@@ -85,5 +84,5 @@ public sealed class TextRuleTests
     [InlineData("\ud83d\ude00")]
     [InlineData("\u200bPhones")]
     public void A_name_with_something_visible_is_a_name(string name) =>
-        Assert.True(new CreateProductValidator().Validate(new CreateProductCommand(name, null, null, 1m, null, 1, 1)).IsValid);
+        Assert.True(new ProductBodyValidator().Validate((new ProductBody(name, null, null, 1m, null, 1, 1))).IsValid);
 }

@@ -1,6 +1,7 @@
 using Ecommerce.Application.Categories;
 using Ecommerce.Application.Common.Behaviors;
 using Ecommerce.Application.Common.Results;
+using Ecommerce.Application.Products;
 using FluentValidation;
 
 namespace Ecommerce.Application.UnitTests.Common;
@@ -19,10 +20,10 @@ public sealed class ValidationBehaviorTests
     public async Task Failures_of_all_validators_become_one_validation_error_keyed_in_camel_case()
     {
         var extra = new InlineValidator<CreateCategoryCommand>();
-        extra.RuleFor(command => command.ParentId).NotNull().WithMessage("needed");
-        var behavior = new ValidationBehavior<CreateCategoryCommand, Result<Success>>([new CreateCategoryValidator(), extra]);
+        extra.RuleFor(command => command.Body.ParentId).NotNull().WithMessage("needed");
+        var behavior = new ValidationBehavior<CreateCategoryCommand, Result<Success>>([new CreateCategoryValidator(new CategoryBodyValidator()), extra]);
 
-        var result = await behavior.Handle(new CreateCategoryCommand(null, "Bad Slug", null), Next, CancellationToken.None);
+        var result = await behavior.Handle(new CreateCategoryCommand(new CategoryBody(null, "Bad Slug", null)), Next, CancellationToken.None);
 
         Assert.False(_handled);
         Assert.Equal(ErrorKind.Validation, result.Error?.Kind);
@@ -33,11 +34,24 @@ public sealed class ValidationBehaviorTests
     [Fact]
     public async Task A_valid_request_goes_on_to_the_handler()
     {
-        var behavior = new ValidationBehavior<CreateCategoryCommand, Result<Success>>([new CreateCategoryValidator()]);
+        var behavior = new ValidationBehavior<CreateCategoryCommand, Result<Success>>([new CreateCategoryValidator(new CategoryBodyValidator())]);
 
-        var result = await behavior.Handle(new CreateCategoryCommand("Phones", null, null), Next, CancellationToken.None);
+        var result = await behavior.Handle(new CreateCategoryCommand(new CategoryBody("Phones", null, null)), Next, CancellationToken.None);
 
         Assert.True(_handled);
         Assert.True(result.IsSuccess);
+    }
+
+    [Fact]
+    public async Task A_nested_field_is_reported_under_the_name_clients_send_it_by()
+    {
+        var behavior = new ValidationBehavior<ListProductsQuery, Result<Success>>([new ListProductsValidator()]);
+
+        var result = await behavior.Handle(
+            new ListProductsQuery(new ProductFilter(MinPrice: -1m), PageSize: 0),
+            (_, _) => ValueTask.FromResult(Result<Success>.Success(Success.Instance)),
+            CancellationToken.None);
+
+        Assert.Equal(["minPrice", "pageSize"], result.Error!.Fields!.Keys.Order());
     }
 }

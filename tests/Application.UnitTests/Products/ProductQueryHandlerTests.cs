@@ -5,36 +5,40 @@ using NSubstitute;
 
 namespace Ecommerce.Application.UnitTests.Products;
 
+/// <summary>What the read handlers add to their port: the not-found answer, and no query for a string that is no slug.</summary>
 public sealed class ProductQueryHandlerTests
 {
-    private static readonly DateTime When = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-    private static readonly ProductDto Phone = new(7, "Phone X", "phone-x", null, 999.90m, null, 5, 1, 0m, true, When, When) { Version = 11 };
     private readonly IProductReader _reader = Substitute.For<IProductReader>();
 
     [Fact]
-    public async Task Get_by_id_returns_the_product_with_its_version_or_not_found()
+    public async Task A_product_the_reader_does_not_find_is_a_product_not_found()
     {
-        _reader.FindActiveAsync(7, Arg.Any<CancellationToken>()).Returns(Phone);
-        var handler = new GetProductHandler(_reader);
+        var result = await new GetProductHandler(_reader).Handle(new GetProductQuery(8), CancellationToken.None);
 
-        var found = await handler.Handle(new GetProductQuery(7), CancellationToken.None);
-        var missing = await handler.Handle(new GetProductQuery(8), CancellationToken.None);
+        Assert.Equal(ErrorKind.NotFound, result.Error?.Kind);
+        Assert.Equal("Product.NotFound", result.Error?.Code);
+        await _reader.Received(1).FindActiveAsync(8, Arg.Any<CancellationToken>());
+    }
 
-        Assert.Equal(11u, found.Value.Version);
-        Assert.Equal(ErrorKind.NotFound, missing.Error?.Kind);
+    [Theory]
+    [InlineData("Phone X")]
+    [InlineData("phone_x")]
+    [InlineData("-phone")]
+    [InlineData("")]
+    public async Task A_string_that_is_no_slug_is_not_found_without_a_query(string slug)
+    {
+        var result = await new GetProductBySlugHandler(_reader).Handle(new GetProductBySlugQuery(slug), CancellationToken.None);
+
+        Assert.Equal("Product.NotFound", result.Error?.Code);
+        await _reader.DidNotReceiveWithAnyArgs().FindActiveBySlugAsync(default!, default);
     }
 
     [Fact]
-    public async Task Get_by_slug_finds_valid_slugs_and_never_queries_invalid_ones()
+    public async Task A_valid_slug_is_looked_up_as_it_was_given()
     {
-        _reader.FindActiveBySlugAsync("phone-x", Arg.Any<CancellationToken>()).Returns(Phone);
-        var handler = new GetProductBySlugHandler(_reader);
+        var result = await new GetProductBySlugHandler(_reader).Handle(new GetProductBySlugQuery("phone-x-2"), CancellationToken.None);
 
-        var found = await handler.Handle(new GetProductBySlugQuery("phone-x"), CancellationToken.None);
-        var invalid = await handler.Handle(new GetProductBySlugQuery("Phone X"), CancellationToken.None);
-
-        Assert.Equal(7, found.Value.Id);
-        Assert.Equal(ErrorKind.NotFound, invalid.Error?.Kind);
-        await _reader.DidNotReceive().FindActiveBySlugAsync("Phone X", Arg.Any<CancellationToken>());
+        Assert.Equal("Product.NotFound", result.Error?.Code);
+        await _reader.Received(1).FindActiveBySlugAsync("phone-x-2", Arg.Any<CancellationToken>());
     }
 }

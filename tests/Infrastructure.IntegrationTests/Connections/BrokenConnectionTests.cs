@@ -42,8 +42,8 @@ public sealed class BrokenConnectionTests(PostgresDatabase database) : IClassFix
     {
         await using var dataSources = CatalogDataSources.Create(_proxy.Through(database.ConnectionString), new CatalogDatabaseOptions());
         var reads = CatalogReads.Over(dataSources.Reads);
-        var products = new ProductReader(reads.Contexts, reads.DataSource);
-        var categories = new CategoryReader(reads.Contexts, reads.DataSource);
+        var products = new ProductReader(reads.Contexts, reads.DataSource, reads.Model);
+        var categories = new CategoryReader(reads.Contexts, reads.DataSource, reads.Model);
         await Task.WhenAll(Enumerable.Range(0, PooledConnections).Select(_ => SleepOnAsync(dataSources.Reads)));
         var openedBefore = _proxy.AcceptedConnections;
 
@@ -51,7 +51,7 @@ public sealed class BrokenConnectionTests(PostgresDatabase database) : IClassFix
 
         Assert.Equal("pixel", (await products.FindActiveAsync(1, CancellationToken.None))?.Slug);
         Assert.Equal("pixel", (await products.FindActiveBySlugAsync("pixel", CancellationToken.None))?.Slug);
-        Assert.Equal(1, (await products.ListAsync(new ProductListCriteria(null, null, null, null, null, ProductSort.Name, 1, 20), CancellationToken.None)).TotalCount);
+        Assert.Equal(1, (await products.ListAsync(new ListProductsQuery(ProductFilter.None), CancellationToken.None)).TotalCount);
         Assert.Equal(["phones"], (await categories.ListActiveAsync(CancellationToken.None)).Select(category => category.Slug));
         Assert.True(_proxy.AcceptedConnections > openedBefore, "the reads must have opened new connections in place of the cut ones");
     }

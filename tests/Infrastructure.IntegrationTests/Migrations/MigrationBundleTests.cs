@@ -11,10 +11,11 @@ public sealed class MigrationBundleTests(PostgresDatabase database) : IClassFixt
     {
         var applied = await MigrationBundle.RunAsync(database.ConnectionString);
         Assert.True(applied.ExitCode == 0, applied.Output);
+        Assert.Equal(CatalogMigrations.InAssembly, await CatalogMigrations.AppliedAsync(database.ConnectionString));
         var head = await DatabaseSchema.ReadAsync(database.ConnectionString);
         Assert.Equal(ExpectedSchema.Tables, head.Where(fact => fact.StartsWith("table ", StringComparison.Ordinal)));
         Assert.Equal(ExpectedSchema.Constraints, head.Where(fact => fact.StartsWith("constraint ", StringComparison.Ordinal)));
-        Assert.Equal(AllMigrations(), await DatabaseSchema.AppliedMigrationsAsync(database.ConnectionString));
+        Assert.Equal(AllMigrations(), CatalogMigrations.InAssembly);
 
         var reverted = await MigrationBundle.RunAsync(database.ConnectionString, "0");
         Assert.True(reverted.ExitCode == 0, reverted.Output);
@@ -23,6 +24,7 @@ public sealed class MigrationBundleTests(PostgresDatabase database) : IClassFixt
 
         var reapplied = await MigrationBundle.RunAsync(database.ConnectionString);
         Assert.True(reapplied.ExitCode == 0, reapplied.Output);
+        Assert.Equal(CatalogMigrations.InAssembly, await CatalogMigrations.AppliedAsync(database.ConnectionString));
         Assert.Equal(head, await DatabaseSchema.ReadAsync(database.ConnectionString));
     }
 

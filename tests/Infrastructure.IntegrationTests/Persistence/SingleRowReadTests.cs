@@ -42,9 +42,9 @@ public sealed class SingleRowReadTests(PostgresDatabase database) : IClassFixtur
     {
         var contexts = new CatalogContextFactory(() => CatalogContexts.Create(database.ConnectionString));
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        var reader = new ProductReader(contexts, dataSource);
+        var reader = new ProductReader(contexts, dataSource, contexts.CreateDbContext().Model);
         var listed = await reader.ListAsync(
-            new ProductListCriteria(null, null, null, null, null, ProductSort.Name, 1, 20), CancellationToken.None);
+            new ListProductsQuery(ProductFilter.None), CancellationToken.None);
 
         Assert.Equal(["bare", "pixel-9"], listed.Items.Select(product => product.Slug));
         foreach (var product in listed.Items)
@@ -61,7 +61,7 @@ public sealed class SingleRowReadTests(PostgresDatabase database) : IClassFixtur
     {
         var contexts = new CatalogContextFactory(() => CatalogContexts.Create(database.ConnectionString));
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        var reader = new CategoryReader(contexts, dataSource);
+        var reader = new CategoryReader(contexts, dataSource, contexts.CreateDbContext().Model);
         var listed = await reader.ListActiveAsync(CancellationToken.None);
 
         Assert.Equal(["android", "phones"], listed.Select(category => category.Slug));
@@ -79,8 +79,8 @@ public sealed class SingleRowReadTests(PostgresDatabase database) : IClassFixtur
     {
         var contexts = new CatalogContextFactory(() => CatalogContexts.Create(database.ConnectionString));
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        var products = new ProductReader(contexts, dataSource);
-        var categories = new CategoryReader(contexts, dataSource);
+        var products = new ProductReader(contexts, dataSource, contexts.CreateDbContext().Model);
+        var categories = new CategoryReader(contexts, dataSource, contexts.CreateDbContext().Model);
 
         Assert.Null(await products.FindActiveAsync(3, CancellationToken.None));
         Assert.Null(await products.FindActiveBySlugAsync("gone", CancellationToken.None));

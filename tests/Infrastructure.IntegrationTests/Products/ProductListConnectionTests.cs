@@ -37,8 +37,8 @@ public sealed class ProductListConnectionTests(PostgresDatabase database) : ICla
             context => context.Database.GetDbConnection().StateChange += (_, change) => states.Add(change.CurrentState));
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
 
-        var page = await new ProductReader(contexts, dataSource).ListAsync(
-            new ProductListCriteria(category, search, null, null, null, ProductSort.Name, 1, 20), CancellationToken.None);
+        var page = await new ProductReader(contexts, dataSource, contexts.CreateDbContext().Model).ListAsync(
+            new ListProductsQuery(new ProductFilter(category, search)), CancellationToken.None);
 
         Assert.Equal(0, page.TotalCount);
         Assert.Equal([ConnectionState.Open, ConnectionState.Closed], states);

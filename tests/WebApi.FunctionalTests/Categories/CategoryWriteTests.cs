@@ -116,12 +116,33 @@ public sealed class CategoryWriteTests(CatalogApiFactory factory) : IClassFixtur
         Assert.Equal("Tablets 2", current.Name);
     }
 
-    [Theory]
-    [InlineData("W/\"1\"")]
-    [InlineData("\"not-a-version\"")]
-    public async Task Weak_or_foreign_etags_never_match(string ifMatch)
+    /// <summary>
+    /// <c>If-Match</c> compares strongly (RFC 9110 13.1.1): the current version sent as a weak tag does
+    /// not match, so neither the update nor the delete happens, while the same tag sent strong does.
+    /// </summary>
+    [Fact]
+    public async Task The_current_version_as_a_weak_tag_never_matches()
     {
         var category = await _client.CreateCategoryAsync(Unique("Weak"));
+        var url = $"/api/v1/categories/{category.Id}";
+        var current = await _client.ETagOfAsync(url);
+        var weak = "W/" + current;
+
+        await (await _client.PutJsonAsync(url, new { name = "Changed" }, weak)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        await (await _client.DeleteAsync(url, weak)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+
+        var stored = await (await _client.GetAsync(url)).ReadAsync<CategoryDto>(HttpStatusCode.OK);
+        Assert.Equal(category.Name, stored.Name);
+        Assert.Equal(current, await _client.ETagOfAsync(url));
+        Assert.Equal(HttpStatusCode.OK, (await _client.PutJsonAsync(url, new { name = "Changed" }, current)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("\"not-a-version\"")]
+    [InlineData("\"-1\"")]
+    public async Task Foreign_etags_never_match(string ifMatch)
+    {
+        var category = await _client.CreateCategoryAsync(Unique("Foreign"));
 
         var response = await _client.PutJsonAsync($"/api/v1/categories/{category.Id}", new { name = "Changed" }, ifMatch);
 

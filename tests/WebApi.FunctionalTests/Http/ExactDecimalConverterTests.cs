@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Ecommerce.WebApi.Http;
+using Ecommerce.Application.Common.Serialization;
 
 namespace Ecommerce.WebApi.FunctionalTests.Http;
 

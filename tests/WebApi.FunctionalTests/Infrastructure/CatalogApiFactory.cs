@@ -15,7 +15,15 @@ namespace Ecommerce.WebApi.FunctionalTests.Infrastructure;
 /// </summary>
 public class CatalogApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly PostgresDatabase _database = new();
+    private readonly PostgresDatabase _database;
+
+    public CatalogApiFactory()
+        : this(new PostgresDatabase())
+    {
+    }
+
+    /// <summary>The service over <paramref name="database"/>, which the factory initializes and disposes.</summary>
+    protected CatalogApiFactory(PostgresDatabase database) => _database = database;
 
     public PostgresDatabase Database => _database;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Ecommerce.Application.Categories;
 using Ecommerce.Application.Products;
 using Ecommerce.Domain.Catalog;
 using Ecommerce.WebApi.FunctionalTests.Infrastructure;
@@ -38,19 +39,77 @@ public sealed class ConcurrentCreateTests(CatalogApiFactory factory) : IClassFix
         Assert.Equal(Requests * Rounds, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM products WHERE category_id = {categoryId}"));
     }
 
+    /// <summary>
+    /// The codes of a slug conflict: the handler's when it finds the slug taken, the unit of work's when
+    /// the unique index refuses a slug taken between that check and the save.
+    /// </summary>
+    private static string[] SlugTakenCodes(string resource) => [$"{resource}.SlugTaken", "Slug.Taken"];
+
     [Fact]
-    public async Task Parallel_creates_of_one_explicit_slug_let_exactly_one_win()
+    public async Task Parallel_creates_of_one_explicit_product_slug_let_exactly_one_win_and_the_rest_conflict()
     {
         var client = factory.CreateClient();
         var categoryId = (await client.CreateCategoryAsync(Unique("Race"))).Id;
-        var slug = "explicit-" + Guid.NewGuid().ToString("N")[..8];
+
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var slug = "explicit-" + Guid.NewGuid().ToString("N")[..8];
+            var names = Enumerable.Range(0, Requests).Select(index => $"Item {round}-{index}").ToArray();
+
+            var responses = await Race.AllAtOnceAsync(Requests, index =>
+                client.PostAsJsonAsync("/api/v1/products", new { name = names[index], slug, price = 5m, stock = 1, categoryId }));
+
+            var winner = await AssertOneWinnerAsync<ProductDto>(responses, "Product");
+            Assert.Equal(slug, winner.Slug);
+            Assert.Equal(winner.Name, await factory.Database.ScalarAsync<string>($"SELECT name FROM products WHERE slug = '{slug}'"));
+        }
+
+        Assert.Equal(Rounds, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM products WHERE category_id = {categoryId}"));
+    }
+
+    [Fact]
+    public async Task Parallel_creates_of_one_explicit_category_slug_let_exactly_one_win_and_the_rest_conflict()
+    {
+        var client = factory.CreateClient();
+
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var slug = "explicit-" + Guid.NewGuid().ToString("N")[..8];
+
+            var responses = await Race.AllAtOnceAsync(Requests, index =>
+                client.PostAsJsonAsync("/api/v1/categories", new { name = $"Category {round}-{index}", slug }));
+
+            var winner = await AssertOneWinnerAsync<CategoryDto>(responses, "Category");
+            Assert.Equal(slug, winner.Slug);
+            Assert.Equal(1, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM categories WHERE slug = '{slug}'"));
+        }
+    }
+
+    [Fact]
+    public async Task Parallel_creates_of_distinct_explicit_slugs_all_succeed()
+    {
+        var client = factory.CreateClient();
+        var categoryId = (await client.CreateCategoryAsync(Unique("Race"))).Id;
+        var slugs = Enumerable.Range(0, Requests).Select(index => $"distinct-{index}-{Guid.NewGuid():N}"[..24]).ToArray();
 
         var responses = await Race.AllAtOnceAsync(Requests, index =>
-            client.PostAsJsonAsync("/api/v1/products", new { name = $"Item {index}", slug, price = 5m, stock = 1, categoryId }));
+            client.PostAsJsonAsync("/api/v1/products", new { name = $"Item {index}", slug = slugs[index], price = 5m, stock = 1, categoryId }));
 
-        Assert.Single(responses, response => response.StatusCode == HttpStatusCode.Created);
-        Assert.All(responses.Where(response => response.StatusCode != HttpStatusCode.Created),
-            response => Assert.Equal(HttpStatusCode.Conflict, response.StatusCode));
-        Assert.Equal(1, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM products WHERE category_id = {categoryId}"));
+        var created = await Task.WhenAll(responses.Select(response => response.ReadAsync<ProductDto>(HttpStatusCode.Created)));
+        Assert.Equal(slugs.Order(), created.Select(product => product.Slug).Order());
+        Assert.Equal(Requests, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM products WHERE category_id = {categoryId}"));
+    }
+
+    /// <summary>Exactly one <c>201</c>; every other answer a <c>409</c> slug conflict. Returns the winner.</summary>
+    private static async Task<T> AssertOneWinnerAsync<T>(HttpResponseMessage[] responses, string resource)
+    {
+        var winner = Assert.Single(responses, response => response.StatusCode == HttpStatusCode.Created);
+        foreach (var loser in responses.Where(response => response != winner))
+        {
+            var problem = await loser.AssertProblemAsync(HttpStatusCode.Conflict);
+            Assert.Contains(problem.GetProperty("code").GetString(), SlugTakenCodes(resource));
+        }
+
+        return await winner.ReadAsync<T>(HttpStatusCode.Created);
     }
 }

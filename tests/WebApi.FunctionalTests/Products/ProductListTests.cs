@@ -22,13 +22,22 @@ public sealed class ProductListTests(CatalogApiFactory factory) : IClassFixture<
         var phones = await _client.CreateCategoryAsync("Phones", electronics.Id);
         var android = await _client.CreateCategoryAsync("Android", phones.Id);
         var books = await _client.CreateCategoryAsync("Books");
-        await _client.CreateProductAsync("Pixel 10", android.Id, price: 799m, stock: 3);
-        await _client.CreateProductAsync("Galaxy 100% Pure", android.Id, price: 899m, stock: 0);
-        await _client.CreateProductAsync("Phone_Case", phones.Id, price: 19.99m, stock: 10);
-        await _client.CreateProductAsync("TV", electronics.Id, price: 1299m, stock: 2);
-        await _client.CreateProductAsync("SPQR", books.Id, price: 25m, stock: 5);
+        var pixel = await _client.CreateProductAsync("Pixel 10", android.Id, price: 799m, stock: 3);
+        var galaxy = await _client.CreateProductAsync("Galaxy 100% Pure", android.Id, price: 899m, stock: 0);
+        var phoneCase = await _client.CreateProductAsync("Phone_Case", phones.Id, price: 19.99m, stock: 10);
+        var tv = await _client.CreateProductAsync("TV", electronics.Id, price: 1299m, stock: 2);
+        var spqr = await _client.CreateProductAsync("SPQR", books.Id, price: 25m, stock: 5);
         var retired = await _client.CreateProductAsync("Old Phone", android.Id, price: 10m, stock: 1);
         Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync($"/api/v1/products/{retired.Id}")).StatusCode);
+
+        // The API cannot set a rating (it is read-only in the contract), so the ratings are written as
+        // the rating process would. Each tie is ordered by id against the order of the names.
+        await factory.Database.ExecuteAsync($"""
+            UPDATE products SET rating = CASE id
+                WHEN {galaxy.Id} THEN 1.25 WHEN {tv.Id} THEN 3.50 WHEN {spqr.Id} THEN 3.50
+                WHEN {pixel.Id} THEN 4.75 WHEN {phoneCase.Id} THEN 4.75 WHEN {retired.Id} THEN 5.00 END
+            WHERE id IN ({galaxy.Id}, {tv.Id}, {spqr.Id}, {pixel.Id}, {phoneCase.Id}, {retired.Id})
+            """);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -100,14 +109,16 @@ public sealed class ProductListTests(CatalogApiFactory factory) : IClassFixture<
     public async Task Sorting_orders_the_whole_list(string sort, string[] expected) =>
         Assert.Equal(expected, await NamesAsync($"?sort={sort}"));
 
-    [Fact]
-    public async Task Ratings_sort_with_id_as_the_tie_breaker()
+    [Theory]
+    [InlineData("rating", new[] { "Galaxy 100% Pure", "TV", "SPQR", "Pixel 10", "Phone_Case" })]
+    [InlineData("-rating", new[] { "Phone_Case", "Pixel 10", "SPQR", "TV", "Galaxy 100% Pure" })]
+    public async Task Ratings_sort_with_id_as_the_tie_breaker(string sort, string[] expected)
     {
-        var ascending = (await ListAsync("?sort=rating")).Items.Select(product => product.Id).ToList();
-        var descending = (await ListAsync("?sort=-rating")).Items.Select(product => product.Id).ToList();
+        var page = await ListAsync($"?sort={sort}");
 
-        Assert.Equal(ascending.Order(), ascending);
-        Assert.Equal(ascending.AsEnumerable().Reverse(), descending);
+        Assert.Equal(expected, page.Items.Select(product => product.Name));
+        decimal[] ratings = sort == "rating" ? [1.25m, 3.50m, 3.50m, 4.75m, 4.75m] : [4.75m, 4.75m, 3.50m, 3.50m, 1.25m];
+        Assert.Equal(ratings, page.Items.Select(product => product.Rating));
     }
 
     [Fact]

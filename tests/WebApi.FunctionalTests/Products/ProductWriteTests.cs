@@ -142,6 +142,25 @@ public sealed class ProductWriteTests(CatalogApiFactory factory) : IClassFixture
         Assert.Equal("Desk Lamp", (await (await _client.GetAsync($"/api/v1/products/{product.Id}")).ReadAsync<ProductDto>(HttpStatusCode.OK)).Name);
     }
 
+    /// <summary><c>If-Match</c> compares strongly (RFC 9110 13.1.1): the current version sent as a weak tag does not match.</summary>
+    [Fact]
+    public async Task The_current_version_as_a_weak_tag_never_matches()
+    {
+        var categoryId = await CategoryAsync();
+        var product = await _client.CreateProductAsync(Unique("Kettle"), categoryId);
+        var url = $"/api/v1/products/{product.Id}";
+        var current = await _client.ETagOfAsync(url);
+        var weak = "W/" + current;
+        var body = new { name = "Changed", price = 1m, stock = 1, categoryId };
+
+        await (await _client.PutJsonAsync(url, body, weak)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        await (await _client.DeleteAsync(url, weak)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+
+        Assert.Equal(product, await (await _client.GetAsync(url)).ReadAsync<ProductDto>(HttpStatusCode.OK));
+        Assert.Equal(current, await _client.ETagOfAsync(url));
+        Assert.Equal(HttpStatusCode.OK, (await _client.PutJsonAsync(url, body, current)).StatusCode);
+    }
+
     [Fact]
     public async Task Without_if_match_the_last_write_wins()
     {

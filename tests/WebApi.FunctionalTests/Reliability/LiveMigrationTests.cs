@@ -38,6 +38,7 @@ public sealed class LiveMigrationTests(PreviousReleaseSchemaFactory factory) : I
         await Task.WhenAll(loops);
 
         Assert.True(bundle.ExitCode == 0, bundle.Output);
+        Assert.Equal(CatalogMigrations.InAssembly, await CatalogMigrations.AppliedAsync(factory.Database.ConnectionString));
         var statuses = writers.SelectMany(writer => writer.Statuses).ToList();
         Assert.All(statuses, status => Assert.True(status is >= 200 and < 300, $"A write got {status} while the migration ran."));
         var found = 0;

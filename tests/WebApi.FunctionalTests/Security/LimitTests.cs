@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text;
 using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-using Ecommerce.WebApi.Hosting;
-using Microsoft.Extensions.DependencyInjection;
+using static Ecommerce.WebApi.FunctionalTests.Infrastructure.ApiAssertions;
 
 namespace Ecommerce.WebApi.FunctionalTests.Security;
 
@@ -67,22 +66,34 @@ public sealed class RequestLimitTests(CatalogApiFactory factory) : IClassFixture
     }
 
     /// <summary>
-    /// Levels around the configured limit, not the serializer's own default of 64: a test at 65 would
-    /// pass with no limit configured at all.
+    /// The contract's <c>Catalog:Limits:MaxJsonDepth</c>: 32 levels, counted as System.Text.Json counts
+    /// them, one per object or array open at once, the body itself being the first. Far under the
+    /// serializer's own default of 64, so these cases see the configured limit, not the default.
     /// </summary>
-    [Fact]
-    public async Task Json_nested_deeper_than_the_configured_limit_is_400_and_just_under_it_is_read()
+    private const int ContractMaxDepth = 32;
+
+    [Theory]
+    [InlineData(ContractMaxDepth - 1)]
+    [InlineData(ContractMaxDepth)]
+    public async Task Json_nested_up_to_the_limit_is_read(int levels)
     {
-        var limit = factory.Services.GetRequiredService<CatalogLimits>().MaxJsonDepth;
-        Assert.True(limit < 64, "The test is only meaningful under the serializer's default limit.");
-        var client = factory.CreateClient();
+        var name = Unique($"Nested {levels}");
 
-        var under = await client.PostAsync("/api/v1/categories", Nested("Just under the limit", limit - 1));
-        var over = await client.PostAsync("/api/v1/categories", Nested("Over the limit", limit + 1));
+        var response = await factory.CreateClient().PostAsync("/api/v1/categories", Nested(name, levels));
 
-        Assert.Equal(HttpStatusCode.Created, under.StatusCode);
-        await over.AssertValidationErrorsAsync("extra");
-        Assert.Equal(0, await factory.Database.ScalarAsync<long>("SELECT count(*) FROM categories WHERE name = 'Over the limit'"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(1, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM categories WHERE name = '{name}'"));
+    }
+
+    [Fact]
+    public async Task Json_nested_one_level_deeper_than_the_limit_is_400_naming_the_field_and_writes_nothing()
+    {
+        var name = Unique("Over the limit");
+
+        var response = await factory.CreateClient().PostAsync("/api/v1/categories", Nested(name, ContractMaxDepth + 1));
+
+        await response.AssertValidationErrorsAsync("extra");
+        Assert.Equal(0, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM categories WHERE name = '{name}'"));
     }
 
     /// <summary>A category body whose deepest value sits at <paramref name="levels"/> levels, the body itself being the first.</summary>
@@ -97,4 +108,28 @@ public sealed class RequestLimitTests(CatalogApiFactory factory) : IClassFixture
     public async Task A_number_sent_as_a_string_is_400(string body, string field) =>
         await (await factory.CreateClient().PostAsync("/api/v1/products", new StringContent(body, Encoding.UTF8, "application/json")))
             .AssertValidationErrorsAsync(field);
+}
+
+/// <summary>The body limit as the real server applies it, to a body that does not declare its length.</summary>
+public sealed class KestrelBodyLimitTests(KestrelCatalogApiFactory factory) : IClassFixture<KestrelCatalogApiFactory>
+{
+    [Fact]
+    public async Task A_chunked_body_over_one_megabyte_is_413_and_one_under_it_is_read()
+    {
+        var client = factory.CreateClient();
+
+        var over = await client.PostAsync("/api/v1/categories", Chunked("{\"name\":\"" + new string('x', 1024 * 1024) + "\"}"));
+        var under = await client.PostAsync("/api/v1/categories", Chunked("{\"name\":\"" + new string('x', 1000) + "\"}"));
+
+        await over.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.False(over.Headers.Contains("Server"));
+        Assert.NotEqual(HttpStatusCode.RequestEntityTooLarge, under.StatusCode);
+    }
+
+    private static StreamContent Chunked(string body)
+    {
+        var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        return content;
+    }
 }

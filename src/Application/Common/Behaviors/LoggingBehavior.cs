@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Ecommerce.Application.Common.Results;
-using Mediator;
 using Microsoft.Extensions.Logging;
 
 namespace Ecommerce.Application.Common.Behaviors;

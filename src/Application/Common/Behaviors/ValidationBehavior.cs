@@ -1,7 +1,3 @@
-using Ecommerce.Application.Common.Results;
-using FluentValidation;
-using Mediator;
-
 namespace Ecommerce.Application.Common.Behaviors;
 
 /// <summary>Runs every validator of the request; failures become a validation error, not an exception.</summary>
@@ -34,11 +30,18 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
         }
 
         var fields = failures
-            .GroupBy(failure => ToCamelCase(failure.PropertyName), StringComparer.Ordinal)
+            .GroupBy(failure => FieldName(failure.PropertyName), StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray());
         return TResponse.Failure(Error.Validation(fields));
     }
 
-    private static string ToCamelCase(string name) =>
-        string.IsNullOrEmpty(name) || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+    /// <summary>
+    /// The name clients know the field by: bodies and query strings are flat, so a field nested in a
+    /// message (<c>Body.Name</c>, <c>Filter.minPrice</c>) is named by its last segment, in camelCase.
+    /// </summary>
+    private static string FieldName(string propertyPath)
+    {
+        var name = propertyPath[(propertyPath.LastIndexOf('.') + 1)..];
+        return name.Length == 0 || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+    }
 }

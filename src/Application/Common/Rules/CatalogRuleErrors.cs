@@ -1,5 +1,3 @@
-using Ecommerce.Application.Common.Results;
-
 namespace Ecommerce.Application.Common.Rules;
 
 /// <summary>How a broken <see cref="CatalogRule"/> is reported, whether a handler or the database found it.</summary>

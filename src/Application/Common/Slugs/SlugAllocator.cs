@@ -1,5 +1,3 @@
-using Ecommerce.Domain.Catalog;
-
 namespace Ecommerce.Application.Common.Slugs;
 
 public static class SlugAllocator

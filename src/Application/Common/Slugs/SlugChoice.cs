@@ -1,6 +1,3 @@
-using Ecommerce.Application.Common.Results;
-using Ecommerce.Domain.Catalog;
-
 namespace Ecommerce.Application.Common.Slugs;
 
 /// <summary>The slug rules shared by categories and products.</summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Ecommerce.Domain.Catalog;
-using FluentValidation;
 
 namespace Ecommerce.Application.Common.Validation;
 

@@ -12,6 +12,6 @@ internal static class CategoryPersistenceRegistration
             .AddSingleton<ICategoryReader>(provider =>
             {
                 var reads = provider.GetRequiredService<CatalogReads>();
-                return new CategoryReader(reads.Contexts, reads.DataSource);
+                return new CategoryReader(reads.Contexts, reads.DataSource, reads.Model);
             });
 }

@@ -1,26 +1,24 @@
-using System.Linq.Expressions;
 using Ecommerce.Application.Abstractions;
 using Ecommerce.Application.Categories;
 using Ecommerce.Domain.Catalog;
 using Ecommerce.Infrastructure.Persistence.Connections;
+using Ecommerce.Infrastructure.Persistence.Rows;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
 namespace Ecommerce.Infrastructure.Persistence.Categories;
 
-internal sealed class CategoryReader(IDbContextFactory<CatalogDbContext> contexts, NpgsqlDataSource dataSource) : ICategoryReader
+internal sealed class CategoryReader(IDbContextFactory<CatalogDbContext> contexts, NpgsqlDataSource dataSource, IModel model)
+    : ICategoryReader
 {
-    private static readonly Expression<Func<Category, CategoryDto>> ToDto = category => new CategoryDto(
-        category.Id, category.Name, category.Slug, category.ParentId, category.IsActive, category.CreatedAt, category.UpdatedAt)
-    {
-        Version = category.Version,
-    };
+    private readonly ActiveRows<CategoryDto> _rows = ActiveRows<CategoryDto>.Of<Category>(model);
 
     public Task<CategoryDto?> FindActiveAsync(int id, CancellationToken cancellationToken) =>
-        SingleRowQuery.ReadAsync(dataSource, CategoryRowSql.ActiveById, id, CategoryRowSql.Map, cancellationToken);
+        _rows.ByIdAsync(dataSource, id, cancellationToken);
 
     public Task<CategoryDto?> FindActiveBySlugAsync(string slug, CancellationToken cancellationToken) =>
-        SingleRowQuery.ReadAsync(dataSource, CategoryRowSql.ActiveBySlug, slug, CategoryRowSql.Map, cancellationToken);
+        _rows.BySlugAsync(dataSource, slug, cancellationToken);
 
     public async Task<IReadOnlyList<CategoryDto>> ListActiveAsync(CancellationToken cancellationToken)
     {
@@ -32,7 +30,7 @@ internal sealed class CategoryReader(IDbContextFactory<CatalogDbContext> context
                 return await dbContext.Categories.AsNoTracking()
                     .Where(category => category.IsActive)
                     .OrderBy(category => category.Name).ThenBy(category => category.Id)
-                    .Select(ToDto)
+                    .Select(DtoProjections.Category)
                     .ToListAsync(cancellationToken);
             }
             catch (Exception exception) when (DatabaseFailures.IsTransient(exception))

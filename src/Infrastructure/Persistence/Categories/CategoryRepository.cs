@@ -19,13 +19,23 @@ internal sealed class CategoryRepository(CatalogDbContext dbContext) : ICategory
         EF.CompileAsyncQuery((CatalogDbContext context, string slug, CancellationToken _) =>
             context.Categories.Any(category => category.Slug == slug));
 
-    public Task<Category?> FindAsync(int id, CancellationToken cancellationToken) => ById(dbContext, id, cancellationToken);
+    public async Task<Category?> FindAsync(int id, CancellationToken cancellationToken)
+    {
+        await dbContext.Database.KeepOpenForTheCommandAsync(cancellationToken);
+        return await ById(dbContext, id, cancellationToken);
+    }
 
-    public Task<bool> IsActiveAsync(int id, CancellationToken cancellationToken) => IsActive(dbContext, id, cancellationToken);
+    public async Task<bool> IsActiveAsync(int id, CancellationToken cancellationToken)
+    {
+        await dbContext.Database.KeepOpenForTheCommandAsync(cancellationToken);
+        return await IsActive(dbContext, id, cancellationToken);
+    }
 
-    public async Task<IReadOnlyCollection<int>> GetLineageAsync(int id, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyCollection<int>> GetLineageAsync(int id, CancellationToken cancellationToken)
+    {
+        await dbContext.Database.KeepOpenForTheCommandAsync(cancellationToken);
         // UNION rather than UNION ALL: should a cycle ever reach the table, the walk still ends.
-        await dbContext.Database.SqlQuery<int>($"""
+        return await dbContext.Database.SqlQuery<int>($"""
             WITH RECURSIVE lineage AS (
                 SELECT id, parent_id FROM categories WHERE id = {id}
                 UNION
@@ -33,16 +43,26 @@ internal sealed class CategoryRepository(CatalogDbContext dbContext) : ICategory
             )
             SELECT id AS "Value" FROM lineage
             """).ToListAsync(cancellationToken);
+    }
 
-    public Task<bool> HasActiveChildrenAsync(int id, CancellationToken cancellationToken) =>
-        dbContext.Categories.AnyAsync(category => category.ParentId == id && category.IsActive, cancellationToken);
+    public async Task<bool> HasActiveChildrenAsync(int id, CancellationToken cancellationToken)
+    {
+        await dbContext.Database.KeepOpenForTheCommandAsync(cancellationToken);
+        return await dbContext.Categories.AnyAsync(category => category.ParentId == id && category.IsActive, cancellationToken);
+    }
 
-    public Task<bool> HasActiveProductsAsync(int id, CancellationToken cancellationToken) =>
-        dbContext.Products.AnyAsync(product => product.CategoryId == id && product.IsActive, cancellationToken);
+    public async Task<bool> HasActiveProductsAsync(int id, CancellationToken cancellationToken)
+    {
+        await dbContext.Database.KeepOpenForTheCommandAsync(cancellationToken);
+        return await dbContext.Products.AnyAsync(product => product.CategoryId == id && product.IsActive, cancellationToken);
+    }
 
-    public Task<IReadOnlySet<string>> FindSlugsLikeAsync(Slug slug, CancellationToken cancellationToken) =>
-        SlugQueries.FindTakenAsync(dbContext.Categories, category => category.Slug, slug,
+    public async Task<IReadOnlySet<string>> FindSlugsLikeAsync(Slug slug, CancellationToken cancellationToken)
+    {
+        await dbContext.Database.KeepOpenForTheCommandAsync(cancellationToken);
+        return await SlugQueries.FindTakenAsync(dbContext.Categories, category => category.Slug, slug,
             (value, token) => SlugInUse(dbContext, value, token), cancellationToken);
+    }
 
     public void Add(Category category) => dbContext.Categories.Add(category);
 }

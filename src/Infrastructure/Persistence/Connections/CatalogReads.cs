@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
 namespace Ecommerce.Infrastructure.Persistence.Connections;
@@ -14,11 +15,16 @@ internal sealed class CatalogReads
     {
         DataSource = dataSource;
         Contexts = contexts;
+        using var context = contexts.CreateDbContext();
+        Model = context.Model;
     }
 
     public NpgsqlDataSource DataSource { get; }
 
     public IDbContextFactory<CatalogDbContext> Contexts { get; }
+
+    /// <summary>EF Core's model, from which the plain-Npgsql readers take their columns.</summary>
+    public IModel Model { get; }
 
     public static CatalogReads Over(NpgsqlDataSource dataSource)
     {

@@ -1,19 +1,28 @@
 using System.Linq.Expressions;
 using Ecommerce.Application.Products;
 using Ecommerce.Domain.Catalog;
+using Ecommerce.Infrastructure.Persistence.Rows;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Infrastructure.Persistence.Products;
 
 /// <summary>
+/// A list's filter as the SQL needs it: the client's filter, with the category slug resolved to
+/// the ids of its subtree and the search turned into an escaped LIKE pattern.
+/// </summary>
+internal sealed record ProductListParameters(ProductFilter Filter, int[]? CategoryIds, string? NamePattern);
+
+/// <summary>
 /// The product list as compiled queries: one count and one page query per sort order, built once
-/// from a single filter with nullable parameters. EF Core drops the <c>@p IS NULL OR ...</c> branch
-/// of every filter that is not given and caches the SQL per combination, so each request sends
-/// the same SQL a hand-composed query would, without composing and translating it again.
+/// from a single filter in which every field of <see cref="ProductFilter"/> is applied when it is
+/// not null. EF Core drops the <c>@p IS NULL OR ...</c> branch of every filter that is not given and
+/// caches the SQL per combination, so each request sends the same SQL a hand-composed query would,
+/// without composing and translating it again. Compiled queries take scalar parameters only, so
+/// <see cref="Count"/> and <see cref="Page"/> unpack the list's parameters here: a new filter is a
+/// parameter of <see cref="Matching"/> and its condition, and one more argument in the two calls below.
 /// </summary>
 internal static class ProductListQueries
 {
-    /// <summary>Active products, filtered; a null parameter means "no such filter".</summary>
     private static readonly Expression<Func<CatalogDbContext, int[]?, string?, decimal?, decimal?, bool?, IQueryable<Product>>> Matching =
         (context, categoryIds, namePattern, minPrice, maxPrice, inStock) => context.Products.AsNoTracking().Where(product =>
             product.IsActive
@@ -35,7 +44,7 @@ internal static class ProductListQueries
             [ProductSort.Newest] = products => products.OrderByDescending(product => product.CreatedAt).ThenByDescending(product => product.Id),
         };
 
-    public static readonly Func<CatalogDbContext, int[]?, string?, decimal?, decimal?, bool?, CancellationToken, Task<int>> Count =
+    private static readonly Func<CatalogDbContext, int[]?, string?, decimal?, decimal?, bool?, CancellationToken, Task<int>> CountQuery =
         EF.CompileAsyncQuery(Expression.Lambda<Func<CatalogDbContext, int[]?, string?, decimal?, decimal?, bool?, CancellationToken, int>>(
             Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(Product)], Matching.Body),
             [.. Matching.Parameters, Expression.Parameter(typeof(CancellationToken), "cancellationToken")]));
@@ -43,10 +52,11 @@ internal static class ProductListQueries
     private static readonly IReadOnlyDictionary<ProductSort, Func<CatalogDbContext, int[]?, string?, decimal?, decimal?, bool?, int, int, IAsyncEnumerable<ProductDto>>> Pages =
         Orders.ToDictionary(order => order.Key, order => CompilePage(order.Value));
 
-    public static IAsyncEnumerable<ProductDto> Page(
-        CatalogDbContext context, ProductSort sort, int[]? categoryIds, string? namePattern, decimal? minPrice, decimal? maxPrice,
-        bool? inStock, int skip, int take) =>
-        Pages[sort](context, categoryIds, namePattern, minPrice, maxPrice, inStock, skip, take);
+    public static Task<int> Count(CatalogDbContext context, ProductListParameters list, CancellationToken cancellationToken) =>
+        CountQuery(context, list.CategoryIds, list.NamePattern, list.Filter.MinPrice, list.Filter.MaxPrice, list.Filter.InStock, cancellationToken);
+
+    public static IAsyncEnumerable<ProductDto> Page(CatalogDbContext context, ProductSort sort, ProductListParameters list, int skip, int take) =>
+        Pages[sort](context, list.CategoryIds, list.NamePattern, list.Filter.MinPrice, list.Filter.MaxPrice, list.Filter.InStock, skip, take);
 
     private static Func<CatalogDbContext, int[]?, string?, decimal?, decimal?, bool?, int, int, IAsyncEnumerable<ProductDto>> CompilePage(
         Expression<Func<IQueryable<Product>, IQueryable<Product>>> order)
@@ -57,7 +67,7 @@ internal static class ProductListQueries
         var page = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(Product)],
             Expression.Call(typeof(Queryable), nameof(Queryable.Skip), [typeof(Product)], ordered, skip), take);
         var dtos = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Product), typeof(ProductDto)],
-            page, Expression.Quote(ProductReader.ToDto));
+            page, Expression.Quote(DtoProjections.Product));
         return EF.CompileAsyncQuery(Expression.Lambda<Func<CatalogDbContext, int[]?, string?, decimal?, decimal?, bool?, int, int, IQueryable<ProductDto>>>(
             dtos, [.. Matching.Parameters, skip, take]));
     }

@@ -12,6 +12,6 @@ internal static class ProductPersistenceRegistration
             .AddSingleton<IProductReader>(provider =>
             {
                 var reads = provider.GetRequiredService<CatalogReads>();
-                return new ProductReader(reads.Contexts, reads.DataSource);
+                return new ProductReader(reads.Contexts, reads.DataSource, reads.Model);
             });
 }

@@ -1,42 +1,39 @@
-using System.Linq.Expressions;
 using Ecommerce.Application.Abstractions;
 using Ecommerce.Application.Common.Paging;
 using Ecommerce.Application.Products;
 using Ecommerce.Domain.Catalog;
 using Ecommerce.Infrastructure.Persistence.Connections;
+using Ecommerce.Infrastructure.Persistence.Rows;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
 namespace Ecommerce.Infrastructure.Persistence.Products;
 
-internal sealed class ProductReader(IDbContextFactory<CatalogDbContext> contexts, NpgsqlDataSource dataSource) : IProductReader
+internal sealed class ProductReader(IDbContextFactory<CatalogDbContext> contexts, NpgsqlDataSource dataSource, IModel model)
+    : IProductReader
 {
-    internal static readonly Expression<Func<Product, ProductDto>> ToDto = product => new ProductDto(
-        product.Id, product.Name, product.Slug, product.Description, product.Price, product.ImageUrl, product.Stock,
-        product.CategoryId, product.Rating, product.IsActive, product.CreatedAt, product.UpdatedAt)
-    {
-        Version = product.Version,
-    };
+    private readonly ActiveRows<ProductDto> _rows = ActiveRows<ProductDto>.Of<Product>(model);
 
     public Task<ProductDto?> FindActiveAsync(int id, CancellationToken cancellationToken) =>
-        SingleRowQuery.ReadAsync(dataSource, ProductRowSql.ActiveById, id, ProductRowSql.Map, cancellationToken);
+        _rows.ByIdAsync(dataSource, id, cancellationToken);
 
     public Task<ProductDto?> FindActiveBySlugAsync(string slug, CancellationToken cancellationToken) =>
-        SingleRowQuery.ReadAsync(dataSource, ProductRowSql.ActiveBySlug, slug, ProductRowSql.Map, cancellationToken);
+        _rows.BySlugAsync(dataSource, slug, cancellationToken);
 
-    public async Task<PagedList<ProductDto>> ListAsync(ProductListCriteria criteria, CancellationToken cancellationToken)
+    public async Task<PagedList<ProductDto>> ListAsync(ListProductsQuery query, CancellationToken cancellationToken)
     {
         // No category has a slug that breaks the slug rules, so such a filter matches nothing.
-        if (criteria.CategorySlug is { } slug && !Slug.IsValid(slug))
+        if (query.Filter.CategorySlug is { } slug && !Slug.IsValid(slug))
         {
-            return Empty(criteria);
+            return Empty(query);
         }
 
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await ListOnceAsync(criteria, cancellationToken);
+                return await ListOnceAsync(query, cancellationToken);
             }
             catch (Exception exception) when (DatabaseFailures.IsTransient(exception))
             {
@@ -48,7 +45,7 @@ internal sealed class ProductReader(IDbContextFactory<CatalogDbContext> contexts
         }
     }
 
-    private async Task<PagedList<ProductDto>> ListOnceAsync(ProductListCriteria criteria, CancellationToken cancellationToken)
+    private async Task<PagedList<ProductDto>> ListOnceAsync(ListProductsQuery query, CancellationToken cancellationToken)
     {
         await using var dbContext = await contexts.CreateDbContextAsync(cancellationToken);
         // One connection for the list's statements, rather than one pool rental each.
@@ -56,35 +53,29 @@ internal sealed class ProductReader(IDbContextFactory<CatalogDbContext> contexts
         var connection = (NpgsqlConnection)dbContext.Database.GetDbConnection();
 
         int[]? categoryIds = null;
-        if (criteria.CategorySlug is { } categorySlug)
+        if (query.Filter.CategorySlug is { } categorySlug)
         {
             categoryIds = await CategoryTreeSql.SubtreeAsync(connection, categorySlug, cancellationToken);
             if (categoryIds.Length == 0)
             {
-                return Empty(criteria);
+                return Empty(query);
             }
         }
 
-        var namePattern = criteria.Search is { } search ? "%" + EscapeLikePattern(search) + "%" : null;
-        var skip = (long)(criteria.Page - 1) * criteria.PageSize;
-        var totalCount = FiltersOnlyByCategory(criteria)
+        var list = new ProductListParameters(
+            query.Filter, categoryIds, query.Filter.Search is { } search ? "%" + EscapeLikePattern(search) + "%" : null);
+        var skip = (long)(query.Page - 1) * query.PageSize;
+        var totalCount = query.Filter.IsCategoryOnly
             ? await CategoryTreeSql.CountActiveProductsAsync(connection, categoryIds, cancellationToken)
-            : await ProductListQueries.Count(
-                dbContext, categoryIds, namePattern, criteria.MinPrice, criteria.MaxPrice, criteria.InStock, cancellationToken);
+            : await ProductListQueries.Count(dbContext, list, cancellationToken);
         if (skip >= totalCount)
         {
-            return Empty(criteria) with { TotalCount = totalCount };
+            return Empty(query) with { TotalCount = totalCount };
         }
 
-        var items = await ProductListQueries.Page(
-                dbContext, criteria.Sort, categoryIds, namePattern, criteria.MinPrice, criteria.MaxPrice, criteria.InStock,
-                (int)skip, criteria.PageSize)
-            .ToListAsync(cancellationToken);
-        return new PagedList<ProductDto>(items, criteria.Page, criteria.PageSize, totalCount);
+        var items = await ProductListQueries.Page(dbContext, query.Sort, list, (int)skip, query.PageSize).ToListAsync(cancellationToken);
+        return new PagedList<ProductDto>(items, query.Page, query.PageSize, totalCount);
     }
-
-    private static bool FiltersOnlyByCategory(ProductListCriteria criteria) =>
-        criteria is { Search: null, MinPrice: null, MaxPrice: null, InStock: null };
 
     /// <summary>Makes <c>%</c>, <c>_</c> and the escape character itself match literally.</summary>
     private static string EscapeLikePattern(string text) =>
@@ -92,5 +83,5 @@ internal sealed class ProductReader(IDbContextFactory<CatalogDbContext> contexts
             .Replace("%", @"\%", StringComparison.Ordinal)
             .Replace("_", @"\_", StringComparison.Ordinal);
 
-    private static PagedList<ProductDto> Empty(ProductListCriteria criteria) => new([], criteria.Page, criteria.PageSize, 0);
+    private static PagedList<ProductDto> Empty(ListProductsQuery query) => new([], query.Page, query.PageSize, 0);
 }

@@ -15,11 +15,18 @@ internal sealed class ProductRepository(CatalogDbContext dbContext) : IProductRe
         EF.CompileAsyncQuery((CatalogDbContext context, string slug, CancellationToken _) =>
             context.Products.Any(product => product.Slug == slug));
 
-    public Task<Product?> FindAsync(int id, CancellationToken cancellationToken) => ById(dbContext, id, cancellationToken);
+    public async Task<Product?> FindAsync(int id, CancellationToken cancellationToken)
+    {
+        await dbContext.Database.KeepOpenForTheCommandAsync(cancellationToken);
+        return await ById(dbContext, id, cancellationToken);
+    }
 
-    public Task<IReadOnlySet<string>> FindSlugsLikeAsync(Slug slug, CancellationToken cancellationToken) =>
-        SlugQueries.FindTakenAsync(dbContext.Products, product => product.Slug, slug,
+    public async Task<IReadOnlySet<string>> FindSlugsLikeAsync(Slug slug, CancellationToken cancellationToken)
+    {
+        await dbContext.Database.KeepOpenForTheCommandAsync(cancellationToken);
+        return await SlugQueries.FindTakenAsync(dbContext.Products, product => product.Slug, slug,
             (value, token) => SlugInUse(dbContext, value, token), cancellationToken);
+    }
 
     public void Add(Product product) => dbContext.Products.Add(product);
 }

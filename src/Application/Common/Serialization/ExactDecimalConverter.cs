@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Ecommerce.WebApi.Http;
+namespace Ecommerce.Application.Common.Serialization;
 
 /// <summary>
 /// Reads a JSON number into a decimal only when no digit is lost. The serializer rounds what does not

@@ -1,14 +1,26 @@
+using System.Text.Json.Serialization;
+using Ecommerce.Application.Common.Serialization;
 using Ecommerce.Application.Common.Validation;
-using Ecommerce.Domain.Catalog;
-using FluentValidation;
 
 namespace Ecommerce.Application.Products;
 
-/// <summary>The field rules of a product body, shared by create and update.</summary>
-internal abstract class ProductBodyValidator<T> : AbstractValidator<T>
-    where T : IProductBody
+/// <summary>
+/// A product's writable fields: the body a client sends to create or replace a product, and what
+/// the commands carry. Every field may be missing here, so that the validator, not the JSON
+/// binder, names what is.
+/// </summary>
+public sealed record ProductBody(
+    string? Name,
+    string? Slug,
+    string? Description,
+    [property: JsonConverter(typeof(ExactDecimalConverter))] decimal? Price,
+    string? ImageUrl,
+    int? Stock,
+    int? CategoryId);
+
+internal sealed class ProductBodyValidator : AbstractValidator<ProductBody>
 {
-    protected ProductBodyValidator()
+    public ProductBodyValidator()
     {
         RuleFor(body => body.Name).ValidName(Product.MaxNameLength);
         RuleFor(body => body.Slug).ValidSlug();
@@ -31,10 +43,4 @@ internal abstract class ProductBodyValidator<T> : AbstractValidator<T>
             .NotNull().WithMessage("A category id is required.")
             .ValidId();
     }
-}
-
-internal static class ProductBodyExtensions
-{
-    public static ProductDetails ToDetails(this IProductBody body) =>
-        new(body.Name!, body.Description, body.Price!.Value, body.ImageUrl, body.Stock!.Value, body.CategoryId!.Value);
 }
