@@ -1,4 +1,7 @@
+using Ecommerce.Application.Products;
+using Ecommerce.Domain.Catalog;
 using Ecommerce.Infrastructure.IntegrationTests.Migrations;
+using Ecommerce.Infrastructure.Persistence.Rows;
 using Ecommerce.Infrastructure.Persistence.Search;
 using Ecommerce.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +19,9 @@ internal static class SearchCatalog
         public IReadOnlyList<string> Names => [.. Hits.Select(hit => hit.Name)];
     }
 
+    /// <summary>The statements as the reader builds them, over the columns of the product DTO.</summary>
+    private static readonly ProductSearchSql Statements = ProductSearchSql.For(DtoRows<ProductDto>.Of<Product>(CatalogContexts.Create("Host=unused").Model));
+
     public static async Task MigrateAsync(PostgresDatabase database)
     {
         await using var context = CatalogContexts.Create(database.ConnectionString);
@@ -28,7 +34,7 @@ internal static class SearchCatalog
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(ProductSearchSql.PageWithTotal, connection);
+        await using var command = new NpgsqlCommand(Statements.ByRelevance, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = q });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)categoryIds ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)minPrice ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Numeric });

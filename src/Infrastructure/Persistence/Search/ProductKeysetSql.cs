@@ -5,7 +5,7 @@ namespace Ecommerce.Infrastructure.Persistence.Search;
 /// <summary>
 /// The pieces of a keyset (cursor) page of active products for every sort order but relevance, each
 /// a range of one of the <c>ix_products_active_*_id</c> indexes (read backwards for the descending
-/// orders), and the capped total of a filtered list. <c>p</c> is the alias of <c>products</c>.
+/// orders). <c>p</c> is the alias of <c>products</c>.
 /// </summary>
 internal static class ProductKeysetSql
 {
@@ -29,11 +29,4 @@ internal static class ProductKeysetSql
     /// <summary>The condition for rows after the cursor (<paramref name="key"/>, <paramref name="id"/>), as a row comparison.</summary>
     public static string After(ProductSort sort, string key, string id) =>
         $"({Key(sort)}, p.id) {(IsDescending(sort) ? "<" : ">")} ({key}, {id})";
-
-    /// <summary>
-    /// The number of active products that satisfy <paramref name="filter"/> (a condition on <c>p</c>,
-    /// or <c>TRUE</c>), counted no further than <see cref="ProductSearchSql.CountLimit"/>.
-    /// </summary>
-    public static string CappedCount(string filter) =>
-        $"SELECT count(*) FROM (SELECT 1 FROM products p WHERE p.is_active AND ({filter}) LIMIT {ProductSearchSql.CountLimit}) m";
 }
