@@ -90,6 +90,7 @@ start_server() { # name dll port
   Authentication__Schemes__Bearer__SigningKeys__0__Issuer=bench \
   Authentication__Schemes__Bearer__SigningKeys__0__Value="$key" \
   Catalog__Limits__Reads__PermitLimit=1000000000 Catalog__Limits__Writes__PermitLimit=1000000000 \
+  Catalog__Limits__Admin__Reads__PermitLimit=1000000000 Catalog__Limits__Admin__Writes__PermitLimit=1000000000 \
     dotnet "$dll" --contentRoot "$PWD/$(dirname "$dll")" > "$OUT/$name.log" 2>&1 &
   pids+=($!)
   eval "${name}_pid=$!"

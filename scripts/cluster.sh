@@ -29,7 +29,7 @@ processes_file=$root/processes
 
 primary_connection="Host=127.0.0.1;Port=$pg_port;Database=$database;Username=postgres"
 # The standby, then the primary as a last resort: Npgsql takes Target Session Attributes only with
-# two hosts or more. Reads that must see the latest writes go to ConnectionStrings:Catalog.
+# two hosts or more. A read that must see a write presents the write's Catalog-Consistency token.
 replicas_connection="Host=127.0.0.1:$standby_port,127.0.0.1:$pg_port;Database=$database;Username=postgres;Target Session Attributes=prefer-standby;Load Balance Hosts=true"
 
 say() { printf '%s\n' "$*"; }
@@ -196,8 +196,9 @@ children=()
 start_instance() { # number port seed
   local log=$root/api-$1.log
   # The caller's environment passes through unchanged; only the address, the database and the
-  # seeding are the cluster's. The content root is src/WebApi, as with `dotnet run`.
-  (cd src/WebApi && ASPNETCORE_URLS=http://127.0.0.1:$2 \
+  # seeding are the cluster's, and HAProxy on loopback is the trusted proxy whose X-Forwarded-For
+  # names the client. The content root is src/WebApi, as with `dotnet run`.
+  (cd src/WebApi && ASPNETCORE_URLS=http://127.0.0.1:$2 ForwardedHeaders__KnownProxies__0=127.0.0.1 \
     ConnectionStrings__Catalog=$primary_connection ConnectionStrings__CatalogReplicas=$replicas_connection \
     Catalog__SeedDemoData=$3 exec dotnet "$dll") >"$log" 2>&1 &
   children+=("$!")

@@ -3,7 +3,9 @@ using Ecommerce.Infrastructure.Persistence;
 using Ecommerce.Infrastructure.Persistence.Categories;
 using Ecommerce.Infrastructure.Persistence.Connections;
 using Ecommerce.Infrastructure.Persistence.Health;
+using Ecommerce.Infrastructure.Persistence.Idempotency;
 using Ecommerce.Infrastructure.Persistence.Products;
+using Ecommerce.Infrastructure.Persistence.Replication;
 using Ecommerce.Infrastructure.Persistence.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -27,10 +29,12 @@ public static class DependencyInjection
         // Commands use the request's scoped context over the primary (EF Core registers it beside the factory).
         services.AddPooledDbContextFactory<CatalogDbContext>(
             (provider, builder) => CatalogDatabase.Configure(builder, provider.GetRequiredService<CatalogDataSources>().Primary));
-        services.AddSingleton(provider => CatalogReads.Over(provider.GetRequiredService<CatalogDataSources>().Reads));
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddCategoryPersistence();
         services.AddProductPersistence();
+        services.AddIdempotencyPersistence();
+        // After the readers: it makes them follow each request's read route (primary or standby).
+        services.AddReadRouting(configuration, connectionString);
         services.AddSingleton<CatalogDatabaseHealthCheck>();
         services.AddScoped<DemoCatalogSeeder>();
         return services;

@@ -10,6 +10,7 @@ if (DerivedDataCommand.IsRequested(args))
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSerilogLogging();
+builder.WatchUserSecrets();
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddWebApi(builder.Configuration);

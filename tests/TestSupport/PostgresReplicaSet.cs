@@ -139,6 +139,21 @@ public sealed class PostgresReplicaSet : IAsyncLifetime
     public Task ResumeReplayAsync(CancellationToken cancellationToken = default) =>
         ExecuteAsync(StandbyAdminConnectionString, "SELECT pg_wal_replay_resume()", cancellationToken);
 
+    /// <summary>
+    /// Makes the standby apply each commit only <paramref name="delay"/> after the primary made it
+    /// (<c>recovery_min_apply_delay</c>), so that a read right after a write finds it missing there;
+    /// <see cref="TimeSpan.Zero"/> turns it off. Returns once the standby runs with the new setting.
+    /// </summary>
+    public async Task SetStandbyApplyDelayAsync(TimeSpan delay, CancellationToken cancellationToken = default)
+    {
+        var milliseconds = ((long)delay.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await ExecuteAsync(StandbyAdminConnectionString, $"ALTER SYSTEM SET recovery_min_apply_delay = '{milliseconds}ms'", cancellationToken);
+        await ExecuteAsync(StandbyAdminConnectionString, "SELECT pg_reload_conf()", cancellationToken);
+        await PollAsync(async () => await ScalarAsync<string>(StandbyAdminConnectionString,
+                "SELECT setting FROM pg_settings WHERE name = 'recovery_min_apply_delay'", cancellationToken) == milliseconds,
+            DefaultWait, "the standby to take the new recovery_min_apply_delay", cancellationToken);
+    }
+
     internal static async Task ExecuteAsync(string connectionString, string sql, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -1,5 +1,6 @@
 using Ecommerce.Application.Categories;
 using Ecommerce.WebApi.Http;
+using Ecommerce.WebApi.Idempotency;
 using Ecommerce.WebApi.OpenApi;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,7 +29,8 @@ public static class CategoryEndpoints
             .WithDescription("Without `slug`, the new category gets one made from its name, transliterated to ASCII (`Смартфоны` gives `smartfony`), "
                 + "with `-2`, `-3`, ... appended while that slug is taken. An explicit slug that is taken gives `409`.")
             .ReturnsEntityTag().Answers(StatusCodes.Status201Created, "The new category, with its URL in `Location` and its version in `ETag`.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .AcceptsIdempotencyKey();
         writes.MapPut("/{id:digits}", Update).WithName("UpdateCategory").WithSummary("Replace a category")
             .WithDescription("Replaces the name, slug and parent. Without `slug` the category keeps its own, so that its links do not break. "
                 + "Send the `ETag` you read in `If-Match` so as not to overwrite a change made since.")

@@ -2,6 +2,7 @@ using Ecommerce.Application.Common.Paging;
 using Ecommerce.Application.Common.Results;
 using Ecommerce.Application.Products;
 using Ecommerce.WebApi.Http;
+using Ecommerce.WebApi.Idempotency;
 using Ecommerce.WebApi.OpenApi;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,7 +32,8 @@ public static class ProductEndpoints
             .WithDescription("Without `slug`, the new product gets one made from its name, transliterated to ASCII, "
                 + "with `-2`, `-3`, ... appended while that slug is taken. An explicit slug that is taken gives `409`.")
             .ReturnsEntityTag().Answers(StatusCodes.Status201Created, "The new product, with its URL in `Location` and its version in `ETag`.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .AcceptsIdempotencyKey();
         writes.MapPut("/{id:digits}", Update).WithName("UpdateProduct").WithSummary("Replace a product")
             .WithDescription("Replaces every field. Without `slug` the product keeps its own, so that its links do not break. "
                 + "Send the `ETag` you read in `If-Match` so as not to overwrite a change made since.")

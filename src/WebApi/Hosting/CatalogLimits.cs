@@ -15,9 +15,24 @@ public sealed class CatalogLimits
     /// </summary>
     public int RequestTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>Per anonymous client (by address) or per non-admin identity, as are <see cref="Writes"/>.</summary>
     public RateLimit Reads { get; set; } = new() { PermitLimit = 600, WindowSeconds = 60 };
 
     public RateLimit Writes { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
+
+    /// <summary>
+    /// The limits of a client whose token carries the admin role, counted per identity: high enough
+    /// for bulk work from one admin tool, still a bound on a runaway or stolen token.
+    /// </summary>
+    public AdminLimits Admin { get; set; } = new();
+
+    public sealed class AdminLimits
+    {
+        /// <summary>Per anonymous client (by address) or per non-admin identity, as are <see cref="Writes"/>.</summary>
+        public RateLimit Reads { get; set; } = new() { PermitLimit = 2000, WindowSeconds = 1 };
+
+        public RateLimit Writes { get; set; } = new() { PermitLimit = 1000, WindowSeconds = 1 };
+    }
 
     /// <summary>Requests a client may make per window; the window is fixed and starts with its first request.</summary>
     public sealed class RateLimit

@@ -21,12 +21,14 @@ internal static class Security
     public static IServiceCollection AddCatalogSecurity(this IServiceCollection services, IConfiguration configuration, CatalogLimits limits)
     {
         services.AddAuthentication().AddJwtBearer();
+        services.ReloadBearerOptionsOnChange(configuration);
+        services.AddTrustedProxies(configuration);
         services.AddAuthorizationBuilder().AddPolicy(CatalogWriterPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole));
 
         services.AddRateLimiter(options =>
         {
-            options.AddPolicy(ReadsRateLimit, context => PerClient(context, limits.Reads));
-            options.AddPolicy(WritesRateLimit, context => PerClient(context, limits.Writes));
+            options.AddPolicy(ReadsRateLimit, context => ClientRateLimits.Reads(context, limits));
+            options.AddPolicy(WritesRateLimit, context => ClientRateLimits.Writes(context, limits));
             options.OnRejected = WriteTooManyRequestsAsync;
         });
 
@@ -42,20 +44,6 @@ internal static class Security
         // The server's name tells an attacker which exploits to try and a client nothing it needs.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return services;
-    }
-
-    /// <summary>Authenticated clients are limited by name, anonymous ones by address.</summary>
-    private static RateLimitPartition<string> PerClient(HttpContext context, CatalogLimits.RateLimit limit)
-    {
-        var client = context.User.Identity?.IsAuthenticated == true
-            ? "user:" + context.User.Identity.Name
-            : "ip:" + context.Connection.RemoteIpAddress;
-        return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = limit.PermitLimit,
-            Window = TimeSpan.FromSeconds(limit.WindowSeconds),
-            QueueLimit = 0,
-        });
     }
 
     private static async ValueTask WriteTooManyRequestsAsync(OnRejectedContext rejected, CancellationToken cancellationToken)

@@ -14,6 +14,8 @@ internal static class WebApiPipeline
 
     public static WebApplication UseWebApi(this WebApplication app)
     {
+        app.UseTrustedProxies();
+
         // Outermost, so that it logs the status the client finally got; through this host's own
         // logger rather than the process-wide Log.Logger, which belongs to whichever host started last.
         app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
@@ -39,10 +41,15 @@ internal static class WebApiPipeline
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseReadConsistency();
         app.UseUtf8JsonBodies();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(WebApiServices.ReadyTag) });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(WebApiServices.ReadyTag),
+            ResponseWriter = HealthResponses.WriteAsync,
+        });
         app.MapCatalogOpenApi();
 
         app.MapCatalogApi();

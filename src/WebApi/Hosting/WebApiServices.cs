@@ -16,6 +16,7 @@ internal static class WebApiServices
         var limits = configuration.GetSection(CatalogLimits.Section).Get<CatalogLimits>() ?? new CatalogLimits();
         services.AddSingleton(limits);
         services.AddCatalogSecurity(configuration, limits);
+        services.AddReadConsistency();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ErrorResults.AddTraceId);
         services.AddExceptionHandler<ExceptionProblemHandler>();
         services.AddRequestTimeouts(options => options.DefaultPolicy = new RequestTimeoutPolicy

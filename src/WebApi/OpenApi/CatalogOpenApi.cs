@@ -1,3 +1,4 @@
+using Ecommerce.WebApi.Idempotency;
 using Scalar.AspNetCore;
 
 namespace Ecommerce.WebApi.OpenApi;
@@ -24,9 +25,11 @@ internal static class CatalogOpenApi
             options.AddOperationTransformer<OperationParameters>();
             options.AddOperationTransformer<OperationSecurity>();
             options.AddOperationTransformer<EntityTagHeaders>();
+            options.AddOperationTransformer<ConsistencyHeaders>();
             options.AddOperationTransformer<RequestBodyExamples>();
             // Last, so that it describes the error responses the transformers above declared too.
             options.AddOperationTransformer<ErrorResponses>();
+            options.AddOperationTransformer<IdempotencyKeyDocumentation>();
         });
 
     public static WebApplication MapCatalogOpenApi(this WebApplication app)

@@ -88,7 +88,7 @@ public sealed class RetryLostRacesBehaviorTests
 
         var result = await _create.Handle(ExplicitSlug, SavesAsScripted, CancellationToken.None);
 
-        Assert.Equal("Slug.Taken", result.Error?.Code);
+        Assert.Equal("Category.SlugTaken", result.Error?.Code);
         Assert.Equal(ErrorKind.Conflict, result.Error?.Kind);
         Assert.Equal(1, _handled);
     }
@@ -111,7 +111,7 @@ public sealed class RetryLostRacesBehaviorTests
 
         var result = await _create.Handle(GeneratedSlug, SavesAsScripted, CancellationToken.None);
 
-        Assert.Equal("Slug.Taken", result.Error?.Code);
+        Assert.Equal("Category.SlugTaken", result.Error?.Code);
         Assert.Equal(RetryLostRacesBehavior<CreateCategoryCommand, Result<Success>>.MaxAttempts, _handled);
     }
 

@@ -3,7 +3,7 @@ namespace Ecommerce.Infrastructure.IntegrationTests.Migrations;
 /// <summary>The schema the migrations must produce at head, written out as the design states it.</summary>
 internal static class ExpectedSchema
 {
-    public static readonly IReadOnlyList<string> Tables = ["table categories", "table category_product_counts", "table products", "table search_words"];
+    public static readonly IReadOnlyList<string> Tables = ["table categories", "table category_product_counts", "table idempotency_keys", "table products", "table search_words"];
 
     public static readonly IReadOnlyList<string> Columns =
     [
@@ -16,6 +16,16 @@ internal static class ExpectedSchema
         "column categories.updated_at timestamp with time zone not null",
         "column category_product_counts.active_products integer not null",
         "column category_product_counts.category_id integer not null",
+        "column idempotency_keys.body bytea not null",
+        "column idempotency_keys.content_type character varying(200)",
+        "column idempotency_keys.created_at timestamp with time zone not null",
+        "column idempotency_keys.etag character varying(200)",
+        "column idempotency_keys.expires_at timestamp with time zone not null",
+        "column idempotency_keys.fingerprint bytea not null",
+        "column idempotency_keys.key character varying(255) not null",
+        "column idempotency_keys.location character varying(2048)",
+        "column idempotency_keys.status_code integer not null",
+        "column idempotency_keys.subject character varying(512) not null",
         "column products.category_id integer not null",
         "column products.created_at timestamp with time zone not null",
         "column products.description character varying(4000)",
@@ -37,6 +47,7 @@ internal static class ExpectedSchema
     [
         "index ix_categories_parent_id on categories",
         "index ix_categories_slug on categories unique",
+        "index ix_idempotency_keys_expires_at on idempotency_keys",
         "index ix_products_active_created_at_id on products",
         "index ix_products_active_name_id on products",
         "index ix_products_active_price_id on products",
@@ -51,6 +62,7 @@ internal static class ExpectedSchema
         "index ix_search_words_word_trgm on search_words",
         "index pk_categories on categories unique",
         "index pk_category_product_counts on category_product_counts unique",
+        "index pk_idempotency_keys on idempotency_keys unique",
         "index pk_products on products unique",
         "index pk_search_words on search_words unique",
     ];
@@ -67,6 +79,7 @@ internal static class ExpectedSchema
         "constraint fk_products_category_id on products: FOREIGN KEY (category_id) REFERENCES categories(id) ON DELETE RESTRICT",
         "constraint pk_categories on categories: PRIMARY KEY (id)",
         "constraint pk_category_product_counts on category_product_counts: PRIMARY KEY (category_id)",
+        "constraint pk_idempotency_keys on idempotency_keys: PRIMARY KEY (subject, key)",
         "constraint pk_products on products: PRIMARY KEY (id)",
         "constraint pk_search_words on search_words: PRIMARY KEY (word)",
     ];

@@ -36,7 +36,7 @@ public sealed class OpenApiTests(CatalogApiFactory factory) : IClassFixture<Cata
         Assert.Equal(
             ["200", "400", "401", "403", "404", "409", "412", "413", "415", "429", "503"],
             Statuses(paths.GetProperty("/api/v1/products/{id}").GetProperty("put")));
-        Assert.Equal(["201", "400", "401", "403", "409", "413", "415", "429", "503"], Statuses(paths.GetProperty("/api/v1/categories").GetProperty("post")));
+        Assert.Equal(["201", "400", "401", "403", "409", "413", "415", "422", "429", "503"], Statuses(paths.GetProperty("/api/v1/categories").GetProperty("post")));
         Assert.Equal(["204", "401", "403", "404", "409", "412", "429", "503"], Statuses(paths.GetProperty("/api/v1/categories/{id}").GetProperty("delete")));
         Assert.Equal(["200", "400", "429", "503"], Statuses(paths.GetProperty("/api/v1/products").GetProperty("get")));
         Assert.Equal(["200", "404", "429", "503"], Statuses(paths.GetProperty("/api/v1/products/by-slug/{slug}").GetProperty("get")));

@@ -73,6 +73,8 @@ public class CatalogApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting($"ConnectionStrings:{CatalogDatabase.ConnectionStringName}", _database.ConnectionString);
         builder.UseSetting("Catalog:Limits:Reads:PermitLimit", "1000000");
         builder.UseSetting("Catalog:Limits:Writes:PermitLimit", "1000000");
+        builder.UseSetting("Catalog:Limits:Admin:Reads:PermitLimit", "1000000");
+        builder.UseSetting("Catalog:Limits:Admin:Writes:PermitLimit", "1000000");
         foreach (var (key, value) in Tokens.Settings)
         {
             builder.UseSetting(key, value);

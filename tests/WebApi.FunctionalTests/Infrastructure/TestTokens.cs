@@ -26,11 +26,11 @@ public sealed class TestTokens
 
     public string Admin() => Create(roles: ["admin"]);
 
-    public string Create(string[] roles, TimeSpan? lifetime = null, byte[]? signingKey = null, string audience = Audience)
+    public string Create(string[] roles, TimeSpan? lifetime = null, byte[]? signingKey = null, string audience = Audience, string subject = "tester")
     {
         var now = DateTime.UtcNow;
         var expires = now + (lifetime ?? TimeSpan.FromMinutes(10));
-        var claims = new List<Claim> { new("sub", "tester"), new("unique_name", "tester") };
+        var claims = new List<Claim> { new("sub", subject), new("unique_name", subject) };
         claims.AddRange(roles.Select(role => new Claim("role", role)));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

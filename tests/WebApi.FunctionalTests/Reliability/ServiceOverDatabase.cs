@@ -41,6 +41,8 @@ public sealed class ServiceOverDatabase(string connectionString, IReadOnlyDictio
         builder.UseSetting($"ConnectionStrings:{CatalogDatabase.ConnectionStringName}", connectionString);
         builder.UseSetting("Catalog:Limits:Reads:PermitLimit", "1000000");
         builder.UseSetting("Catalog:Limits:Writes:PermitLimit", "1000000");
+        builder.UseSetting("Catalog:Limits:Admin:Reads:PermitLimit", "1000000");
+        builder.UseSetting("Catalog:Limits:Admin:Writes:PermitLimit", "1000000");
         foreach (var (key, value) in Tokens.Settings.Concat(settings ?? new Dictionary<string, string>()))
         {
             builder.UseSetting(key, value);

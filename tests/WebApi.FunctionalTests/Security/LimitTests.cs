@@ -1,6 +1,12 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Security.Cryptography;
 using System.Text;
 using Ecommerce.WebApi.FunctionalTests.Infrastructure;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using static Ecommerce.WebApi.FunctionalTests.Infrastructure.ApiAssertions;
 
 namespace Ecommerce.WebApi.FunctionalTests.Security;
@@ -9,21 +15,28 @@ public sealed class TightLimitsFactory : CatalogApiFactory
 {
     public const int Writes = 3;
     public const int Reads = 5;
+    public const int AdminWrites = 4;
 
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
-        ["Catalog:Limits:Writes:PermitLimit"] = Writes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Catalog:Limits:Reads:PermitLimit"] = Reads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Catalog:Limits:Writes:PermitLimit"] = Writes.ToString(CultureInfo.InvariantCulture),
+        ["Catalog:Limits:Reads:PermitLimit"] = Reads.ToString(CultureInfo.InvariantCulture),
+        ["Catalog:Limits:Admin:Writes:PermitLimit"] = AdminWrites.ToString(CultureInfo.InvariantCulture),
+        ["Catalog:Limits:Admin:Writes:WindowSeconds"] = "60",
     };
 }
 
+/// <summary>
+/// Budgets per client. The class shares one service, so each test spends the budgets of identities of
+/// its own; anonymous requests of the in-memory test server all come from one (unknown) address.
+/// </summary>
 public sealed class RateLimitTests(TightLimitsFactory factory) : IClassFixture<TightLimitsFactory>
 {
     [Fact]
-    public async Task Writes_over_the_limit_get_429_with_retry_after()
+    public async Task An_admin_over_its_own_limit_gets_429_with_retry_after()
     {
-        var client = factory.CreateClient();
-        for (var write = 0; write < TightLimitsFactory.Writes; write++)
+        var client = ClientWith(factory.Tokens.Create(["admin"], subject: "limited-admin"));
+        for (var write = 0; write < TightLimitsFactory.AdminWrites; write++)
         {
             Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/categories", Json($"{{\"name\":\"Limit {write}\"}}"))).StatusCode);
         }
@@ -31,8 +44,8 @@ public sealed class RateLimitTests(TightLimitsFactory factory) : IClassFixture<T
         var refused = await client.PostAsync("/api/v1/categories", Json("{\"name\":\"One too many\"}"));
 
         await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
-        Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
-        Assert.Equal(TightLimitsFactory.Writes, await factory.Database.ScalarAsync<long>("SELECT count(*) FROM categories"));
+        Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture) >= 1);
+        Assert.Equal(TightLimitsFactory.AdminWrites, await factory.Database.ScalarAsync<long>("SELECT count(*) FROM categories WHERE name LIKE 'Limit %'"));
     }
 
     [Fact]
@@ -49,6 +62,65 @@ public sealed class RateLimitTests(TightLimitsFactory factory) : IClassFixture<T
         await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.True(refused.Headers.Contains("Retry-After"));
     }
+
+    /// <summary>
+    /// Forged tokens naming the admin, and valid tokens of the same identity without the role, spend
+    /// budgets of their own (the address's, the non-admin identity's) until refused; the admin's is untouched.
+    /// </summary>
+    [Fact]
+    public async Task Forged_and_non_admin_tokens_never_spend_an_admins_budget()
+    {
+        const string admin = "busy-admin";
+        var forged = ClientWith(factory.Tokens.Create(["admin"], subject: admin, signingKey: RandomNumberGenerator.GetBytes(32)));
+        var withoutRole = ClientWith(factory.Tokens.Create([], subject: admin));
+        var answers = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt <= TightLimitsFactory.AdminWrites; attempt++)
+        {
+            answers.Add((await forged.PostAsync("/api/v1/categories", Json("{\"name\":\"Forged\"}"))).StatusCode);
+            answers.Add((await withoutRole.PostAsync("/api/v1/categories", Json("{\"name\":\"Without role\"}"))).StatusCode);
+        }
+
+        var adminClient = ClientWith(factory.Tokens.Create(["admin"], subject: admin));
+        for (var write = 0; write < TightLimitsFactory.AdminWrites; write++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await adminClient.PostAsync("/api/v1/categories", Json($"{{\"name\":\"Busy {write}\"}}"))).StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, answers);
+        Assert.All(answers, answer => Assert.Contains(answer, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.TooManyRequests }));
+    }
+
+    /// <summary>Tokens without a name claim are told apart by their subject, not lumped together.</summary>
+    [Fact]
+    public async Task Admins_whose_tokens_have_no_name_are_limited_by_subject_each()
+    {
+        var first = ClientWith(TokenWithoutName("first-nameless"));
+        var second = ClientWith(TokenWithoutName("second-nameless"));
+        for (var write = 0; write < TightLimitsFactory.AdminWrites; write++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await first.PostAsync("/api/v1/categories", Json($"{{\"name\":\"Nameless {write}\"}}"))).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await first.PostAsync("/api/v1/categories", Json("{\"name\":\"Nameless over\"}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await second.PostAsync("/api/v1/categories", Json("{\"name\":\"Other nameless\"}"))).StatusCode);
+    }
+
+    private HttpClient ClientWith(string token)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private string TokenWithoutName(string subject) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Issuer = TestTokens.Issuer,
+        Audience = TestTokens.Audience,
+        Subject = new ClaimsIdentity([new Claim("sub", subject), new Claim("role", "admin")]),
+        Expires = DateTime.UtcNow.AddMinutes(10),
+        SigningCredentials = new SigningCredentials(
+            new SymmetricSecurityKey(Convert.FromBase64String(factory.Tokens.Base64Key)), SecurityAlgorithms.HmacSha256),
+    });
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 }

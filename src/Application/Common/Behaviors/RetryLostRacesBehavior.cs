@@ -39,6 +39,6 @@ public sealed class RetryLostRacesBehavior<TMessage, TResponse>(IUnitOfWork unit
     // A handler never answers 412 to a write without If-Match, nor "taken" to a slug it generated
     // itself: such answers can only come from a save that lost a race.
     private static bool LostARaceWeMaySettle(TMessage message, Error error) =>
-        (ReferenceEquals(error, SaveOutcomeErrors.SlugTakenConcurrently) && message is IGeneratesSlug { Slug: null })
+        (SlugErrors.IsTaken(error) && message is IGeneratesSlug { Slug: null })
         || (error.Kind == ErrorKind.PreconditionFailed && message is IConditionalWrite { Precondition: null });
 }

@@ -20,13 +20,13 @@ public static class DatabaseFailures
         return Find<NpgsqlException>(exception) switch
         {
             PostgresException { SqlState: PostgresErrorCodes.QueryCanceled } => DatabaseFailure.StatementTimeout,
-            { IsTransient: true } => DatabaseFailure.Unavailable,
+            { } failure when IsTransientFailure(failure) => DatabaseFailure.Unavailable,
             _ => DatabaseFailure.None,
         };
     }
 
     /// <summary>Whether trying again may succeed: the database was unreachable or in a transient state.</summary>
-    internal static bool IsTransient(Exception exception) => Find<NpgsqlException>(exception) is { IsTransient: true };
+    internal static bool IsTransient(Exception exception) => Find<NpgsqlException>(exception) is { } failure && IsTransientFailure(failure);
 
     /// <summary>
     /// Whether the failure broke the connection it happened on: the server went away, restarted,
@@ -45,7 +45,7 @@ public static class DatabaseFailures
     /// (a connect or pool timeout would only make the client wait that long again).
     /// </summary>
     internal static bool MayRetryRead(Exception exception) =>
-        Find<NpgsqlException>(exception) is { IsTransient: true } failure && failure.InnerException is not TimeoutException;
+        Find<NpgsqlException>(exception) is { } failure && IsTransientFailure(failure) && failure.InnerException is not TimeoutException;
 
     /// <summary>
     /// Whether a write that failed this way while it was being saved may have been applied anyway:
@@ -53,6 +53,20 @@ public static class DatabaseFailures
     /// </summary>
     internal static bool LeavesWriteOutcomeUnknown(Exception exception) =>
         BreaksConnection(exception) || Find<NpgsqlException>(exception) is { InnerException: TimeoutException };
+
+    /// <summary>
+    /// Npgsql's own verdict, and the multi-host pools' "no host": every host of a standby's query pool (the
+    /// standby, then the primary) failed or was marked offline for a few seconds after it failed. Npgsql
+    /// raises that as a plain exception, which it does not call transient; it passes like any outage.
+    /// </summary>
+    private static bool IsTransientFailure(NpgsqlException failure) => failure.IsTransient || (failure.GetType() == typeof(NpgsqlException) && failure.InnerException switch
+    {
+        null => failure.Message.StartsWith(NoSuitableHost, StringComparison.Ordinal),
+        AggregateException hosts => hosts.InnerExceptions.All(host => host is NpgsqlException { IsTransient: true }),
+        _ => false,
+    });
+
+    private const string NoSuitableHost = "No suitable host was found";
 
     private static T? Find<T>(Exception exception)
         where T : Exception

@@ -1,4 +1,5 @@
 using Ecommerce.Infrastructure.Persistence.Connections;
+using Ecommerce.Infrastructure.Persistence.Replication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
@@ -9,8 +10,13 @@ namespace Ecommerce.Infrastructure.Persistence.Health;
 /// Ready when the database answers and has applied every migration this build knows. A database
 /// ahead of the build (migrated by the next release) is ready too: the old schema's tables are
 /// still there. The check answers within <see cref="HardLimit"/>, whatever the database does.
+/// With standbys configured, it reports each one's state (sampled in the background, so it costs the
+/// probe nothing); a standby that lags or is down does not make the instance unready, since its reads
+/// go to another standby or to the primary. While the primary cannot be reached but a standby with this
+/// build's migrations serves reads, the instance is <c>Degraded</c> (still 200): reads go on, writes answer 503.
 /// </summary>
-public sealed class CatalogDatabaseHealthCheck(CatalogDataSources dataSources, IDbContextFactory<CatalogDbContext> contexts) : IHealthCheck
+public sealed class CatalogDatabaseHealthCheck(
+    CatalogDataSources dataSources, IDbContextFactory<CatalogDbContext> contexts, ReadRouting routing) : IHealthCheck
 {
     /// <summary>How long the database gets to answer: a readiness probe must be answered within 2 s.</summary>
     public static readonly TimeSpan Budget = TimeSpan.FromSeconds(1.2);
@@ -32,14 +38,14 @@ public sealed class CatalogDatabaseHealthCheck(CatalogDataSources dataSources, I
         {
             var verdict = Verdict.Of(history.Known, await read.WaitAsync(HardLimit, cancellationToken));
             Volatile.Write(ref _lastVerdict, verdict);
-            return verdict.Result;
+            return WithReplicas(verdict.Result);
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.LockNotAvailable)
         {
             // A migrator holds the history table. What it changes becomes visible only when it commits,
             // so the last answer read still describes the schema this instance runs on.
-            return Volatile.Read(ref _lastVerdict)?.Result
-                ?? HealthCheckResult.Unhealthy("A migration is in progress; whether this build's migrations are applied is not known yet.");
+            return WithReplicas(Volatile.Read(ref _lastVerdict)?.Result
+                ?? HealthCheckResult.Unhealthy("A migration is in progress; whether this build's migrations are applied is not known yet."));
         }
         catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException or TimeoutException
             && !cancellationToken.IsCancellationRequested)
@@ -49,13 +55,28 @@ public sealed class CatalogDatabaseHealthCheck(CatalogDataSources dataSources, I
                 _ = read.ContinueWith(static abandoned => abandoned.Exception, TaskContinuationOptions.OnlyOnFaulted);
             }
 
-            return HealthCheckResult.Unhealthy(exception switch
+            var problem = exception switch
             {
                 PostgresException refused => $"The catalog database refused the readiness query ({refused.SqlState}).",
                 NpgsqlException => "The catalog database cannot be reached.",
                 _ => $"The catalog database did not answer within {Budget.TotalSeconds} s.",
-            });
+            };
+            return WithReplicas(routing.AnyStandbyServesReads
+                ? HealthCheckResult.Degraded(problem + " A standby serves reads; writes answer 503 until the primary is back.")
+                : HealthCheckResult.Unhealthy(problem));
         }
+    }
+
+    private HealthCheckResult WithReplicas(HealthCheckResult result)
+    {
+        if (!routing.HasReplicas)
+        {
+            return result;
+        }
+
+        var data = routing.Standbys.ToDictionary(
+            standby => standby.Host.Name, object (standby) => standby.State.Describe(routing.Options.MaxLag), StringComparer.Ordinal);
+        return new HealthCheckResult(result.Status, result.Description, result.Exception, data);
     }
 
     /// <summary>
