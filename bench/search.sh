@@ -4,7 +4,7 @@
 # Usage: bench/search.sh "host=127.0.0.1 port=5432 dbname=catalog user=postgres" on a database at
 # migration head seeded with bench/seed-catalog.sql (psql -v products=1000000 -f bench/seed-catalog.sql).
 # Each scenario is one list answer: the page of 20 and its total capped at 10,001, as
-# ProductSearchSql.PageWithTotal and ProductKeysetSql build them. Writes artifacts/bench/search/.
+# ProductSearchSql.ByRelevance and ProductKeysetSql build them. Writes artifacts/bench/search/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 conn=${1:?connection string}
