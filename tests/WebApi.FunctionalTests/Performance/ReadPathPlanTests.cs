@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using Ecommerce.Application.Common.Paging;
 using Ecommerce.Application.Products;
