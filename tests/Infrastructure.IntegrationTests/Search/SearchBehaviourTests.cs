@@ -1,5 +1,3 @@
-using Ecommerce.TestSupport;
-
 namespace Ecommerce.Infrastructure.IntegrationTests.Search;
 
 /// <summary>What a search finds and in which order, on a small catalog written for each rule.</summary>

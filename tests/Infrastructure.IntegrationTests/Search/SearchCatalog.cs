@@ -1,11 +1,7 @@
 using Ecommerce.Application.Products;
 using Ecommerce.Domain.Catalog;
-using Ecommerce.Infrastructure.IntegrationTests.Migrations;
 using Ecommerce.Infrastructure.Persistence.Rows;
 using Ecommerce.Infrastructure.Persistence.Search;
-using Ecommerce.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Ecommerce.Infrastructure.IntegrationTests.Search;
 

@@ -1,5 +1,3 @@
-using Ecommerce.TestSupport;
-
 namespace Ecommerce.Infrastructure.IntegrationTests.Search;
 
 /// <summary>The search vector and the lexicon follow every write, and the backfill fills what predates them.</summary>

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Ecommerce.Application.Common.Paging;
-using Ecommerce.Application.Products;
 
 namespace Ecommerce.WebApi.FunctionalTests.Performance;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
 using Ecommerce.WebApi.FunctionalTests.Products.Paging;
 
 namespace Ecommerce.WebApi.FunctionalTests.Products;

@@ -1,5 +1,3 @@
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-
 namespace Ecommerce.WebApi.FunctionalTests.Products.Paging;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using Ecommerce.Application.Products;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-
 namespace Ecommerce.WebApi.FunctionalTests.Products.Paging;
 
 /// <summary>

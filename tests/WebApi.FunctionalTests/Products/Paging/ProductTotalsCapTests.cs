@@ -1,6 +1,4 @@
-using System.Net;
 using Ecommerce.Application.Common.Paging;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
 
 namespace Ecommerce.WebApi.FunctionalTests.Products.Paging;
 
