@@ -65,6 +65,8 @@ public sealed class ProductClientTests(CatalogApiFactory factory) : IClassFixtur
             {
                 request.QueryParameters.Sort = sort;
                 request.QueryParameters.PageSize = 100;
+                // Relevance orders the matches of a search, and is refused without one.
+                request.QueryParameters.Q = sort == GetSortQueryParameterType.Relevance ? "kettle" : null;
             });
             Assert.Equal(100, page!.PageSize);
         }

@@ -2,12 +2,16 @@ using Ecommerce.Application.Common.Paging;
 
 namespace Ecommerce.Application.Products;
 
-/// <summary>One page of active products.</summary>
+/// <summary>
+/// One page of active products: the <paramref name="Page"/>-th by offset, or the one that follows
+/// the cursor <paramref name="After"/> (then <paramref name="Page"/> is null).
+/// </summary>
 public sealed record ListProductsQuery(
     ProductFilter Filter,
     ProductSort Sort = ProductSort.Name,
-    int Page = 1,
-    int PageSize = ListProductsQuery.DefaultPageSize) : IQuery<Result<PagedList<ProductDto>>>
+    int? Page = 1,
+    int PageSize = ListProductsQuery.DefaultPageSize,
+    ProductCursor? After = null) : IQuery<Result<PagedList<ProductDto>>>
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -18,9 +22,20 @@ public sealed record ListProductsQuery(
     public const string PriceRangeMessage = "maxPrice must not be less than minPrice.";
     public const string PageMessage = "page must be a whole number from 1 to 2147483647, in digits only.";
     public const string PageSizeMessage = "pageSize must be a whole number from 1 to 100, in digits only.";
+    public const string RelevanceMessage = "sort=relevance orders the matches of a search: give q, or choose another sort.";
+    public const string CursorMessage =
+        "after is not a cursor of this list: pass the after of a page's next link unchanged, with the same sort and q.";
+    public const string CursorWithPageMessage = "after continues after a cursor and cannot be combined with page: send one of them.";
+
+    public static readonly string DeepPageMessage =
+        $"Offset paging covers the first {PagedList<ProductDto>.TotalCap:N0} products, and this page starts beyond them: "
+        + "follow the next link of the pages before it (the cursor in after) to read further.";
 
     public static string PriceMessage(string parameter) =>
         $"{parameter} must be a number from 0 to {Product.MaxPrice}, in digits with an optional decimal point (like 12.50).";
+
+    /// <summary>Rows the offset page skips.</summary>
+    public long Skip => ((long)(Page ?? 1) - 1) * PageSize;
 }
 
 internal sealed class ListProductsValidator : AbstractValidator<ListProductsQuery>
@@ -28,9 +43,17 @@ internal sealed class ListProductsValidator : AbstractValidator<ListProductsQuer
     public ListProductsValidator()
     {
         RuleFor(query => query.Filter).SetValidator(new ProductFilterValidator());
-        RuleFor(query => query.Sort).IsInEnum();
-        RuleFor(query => query.Page).GreaterThanOrEqualTo(1).WithMessage(ListProductsQuery.PageMessage);
+        RuleFor(query => query.Sort).IsInEnum()
+            .Must((query, sort) => sort != ProductSort.Relevance || !string.IsNullOrWhiteSpace(query.Filter.Search))
+            .WithMessage(ListProductsQuery.RelevanceMessage);
         RuleFor(query => query.PageSize).InclusiveBetween(1, ListProductsQuery.MaxPageSize).WithMessage(ListProductsQuery.PageSizeMessage);
+        RuleFor(query => query.Page).Cascade(CascadeMode.Stop)
+            .GreaterThanOrEqualTo(1).WithMessage(ListProductsQuery.PageMessage)
+            .Must((query, _) => query.Skip < PagedList<ProductDto>.TotalCap).WithMessage(ListProductsQuery.DeepPageMessage);
+        RuleFor(query => query.After).Cascade(CascadeMode.Stop)
+            .Must((query, _) => query.Page is null).WithMessage(ListProductsQuery.CursorWithPageMessage)
+            .Must((query, after) => after!.Continues(query.Sort, query.Filter.Search)).WithMessage(ListProductsQuery.CursorMessage)
+            .When(query => query.After is not null);
     }
 }
 

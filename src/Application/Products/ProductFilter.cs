@@ -4,7 +4,7 @@ namespace Ecommerce.Application.Products;
 
 /// <summary>What narrows a product list; a null field does not narrow it. A new filter is a new field here, with its rule below.</summary>
 /// <param name="CategorySlug">Products of this category and of all its descendants.</param>
-/// <param name="Search">A case-insensitive literal substring of the name.</param>
+/// <param name="Search">The search (<c>q</c>): every word in the name or description, in any form, a typo or a prefix away (docs/search.md).</param>
 public sealed record ProductFilter(
     string? CategorySlug = null,
     string? Search = null,

@@ -9,4 +9,7 @@ public enum ProductSort
     Rating,
     RatingDescending,
     Newest,
+
+    /// <summary>Best matches of the search first (only with a search); ties by id.</summary>
+    Relevance,
 }

@@ -7,6 +7,7 @@ using Ecommerce.WebApi.Idempotency;
 using Ecommerce.WebApi.OpenApi;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Ecommerce.WebApi.Endpoints;
 
@@ -50,8 +51,23 @@ public static class ProductEndpoints
     private static async Task<Results<Ok<PagedList<ProductDto>>, ProblemHttpResult>> List(
         [AsParameters] ProductListRequest request, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
         request.ToQuery(out var errors) is { } query
-            ? (await sender.Send(query, cancellationToken)).ToOk(context)
+            ? (await sender.Send(query, cancellationToken))
+                .Match<Result<PagedList<ProductDto>>>(page => page with { Next = NextPage(context.Request, page) }, error => error)
+                .ToOk(context)
             : Error.Validation(errors).ToProblem(context);
+
+    /// <summary>This request's URL with the cursor of the page that follows in place of <c>page</c> and <c>after</c>.</summary>
+    private static string? NextPage(HttpRequest request, PagedList<ProductDto> page) =>
+        page.NextCursor is { } cursor
+            ? QueryHelpers.AddQueryString(
+                request.PathBase.Add(request.Path).Value!,
+                request.Query.Where(parameter => !IsPosition(parameter.Key))
+                    .SelectMany(parameter => parameter.Value.Select(value => KeyValuePair.Create(parameter.Key, value)))
+                    .Append(KeyValuePair.Create("after", (string?)cursor)))
+            : null;
+
+    private static bool IsPosition(string parameter) =>
+        parameter.Equals("page", StringComparison.OrdinalIgnoreCase) || parameter.Equals("after", StringComparison.OrdinalIgnoreCase);
 
     private static async Task<Results<Ok<ProductDto>, ProblemHttpResult>> GetById(
         int id, ISender sender, HttpContext context, CancellationToken cancellationToken) =>

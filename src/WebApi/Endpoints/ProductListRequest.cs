@@ -16,7 +16,8 @@ public sealed record ProductListRequest(
     string? InStock,
     string? Sort,
     string? Page,
-    string? PageSize)
+    string? PageSize,
+    string? After = null)
 {
     public static readonly IReadOnlyDictionary<string, ProductSort> Sorts = new Dictionary<string, ProductSort>(StringComparer.Ordinal)
     {
@@ -27,6 +28,7 @@ public sealed record ProductListRequest(
         ["rating"] = ProductSort.Rating,
         ["-rating"] = ProductSort.RatingDescending,
         ["newest"] = ProductSort.Newest,
+        ["relevance"] = ProductSort.Relevance,
     };
 
     /// <returns>The query, or null with <paramref name="errors"/> naming each value that does not parse.</returns>
@@ -39,6 +41,12 @@ public sealed record ProductListRequest(
         var sort = Parse<ProductSort>(Sort, "sort", $"sort must be one of {string.Join(", ", Sorts.Keys)}.", errors, Sorts.TryGetValue);
         var page = Parse<int>(Page, "page", ListProductsQuery.PageMessage, errors, TryParseDigits);
         var pageSize = Parse<int>(PageSize, "pageSize", ListProductsQuery.PageSizeMessage, errors, TryParseDigits);
+        var after = After is null ? null : ProductCursor.Decode(After);
+        if (After is not null && after is null)
+        {
+            errors["after"] = [ListProductsQuery.CursorMessage];
+        }
+
         if (errors.Count > 0)
         {
             return null;
@@ -46,9 +54,10 @@ public sealed record ProductListRequest(
 
         return new ListProductsQuery(
             new ProductFilter(Category, Q, minPrice, maxPrice, inStock),
-            sort ?? ProductSort.Name,
-            page ?? 1,
-            pageSize ?? ListProductsQuery.DefaultPageSize);
+            sort ?? (string.IsNullOrWhiteSpace(Q) ? ProductSort.Name : ProductSort.Relevance),
+            page ?? (after is null ? 1 : null),
+            pageSize ?? ListProductsQuery.DefaultPageSize,
+            after);
     }
 
     private delegate bool TryParser<T>(string text, out T value);

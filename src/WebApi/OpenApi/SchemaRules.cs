@@ -90,10 +90,14 @@ internal sealed class SchemaRules : IOpenApiSchemaTransformer
         [typeof(PagedList<>)] = new("One page of the products that match, with the count across all pages.", new Dictionary<string, Field>
         {
             ["items"] = new("The products of this page, in the requested order."),
-            ["page"] = new("The page number, from 1.") { Example = 1, Minimum = 1 },
+            ["page"] = new("The page number, from 1; `null` for a page asked with `after`.") { Example = 1, Minimum = 1 },
             ["pageSize"] = new("The most products a page holds, 1 to 100.") { Example = 20, Minimum = 1, Maximum = 100 },
-            ["totalCount"] = new("How many products match, across all pages.") { Example = 57, Minimum = 0 },
-            ["totalPages"] = new("How many pages there are; 0 when nothing matches.") { Example = 3, Minimum = 0 },
+            ["totalCount"] = new($"How many products match, across all pages: exact up to {PagedList<ProductDto>.TotalCap:N0}, and {PagedList<ProductDto>.TotalCap:N0} beyond.")
+            { Example = 57, Minimum = 0, Maximum = PagedList<ProductDto>.TotalCap },
+            ["totalCountRelation"] = new("`eq` when `totalCount` is exact, `gte` when more products match than it says."),
+            ["totalPages"] = new("How many pages `totalCount` makes; 0 when nothing matches.") { Example = 3, Minimum = 0 },
+            ["next"] = new("The relative URL of the following page (this request with `after` in place of `page`), or `null` on the last page.")
+            { Example = "/api/v1/products?pageSize=20&after=" + ProductListQuery.ExampleCursor },
         }),
         [typeof(ProblemDetails)] = new("An error, as RFC 9457 describes it.", ProblemProperties()),
         [typeof(HttpValidationProblemDetails)] = new(
@@ -118,6 +122,12 @@ internal sealed class SchemaRules : IOpenApiSchemaTransformer
         if (type == typeof(decimal))
         {
             schema.Format = "decimal";
+        }
+
+        // The enums of the bodies are written as strings (JsonStringEnumConverter).
+        if (type.IsEnum)
+        {
+            schema.Type = JsonSchemaType.String;
         }
 
         if (context.JsonPropertyInfo is { } property)

@@ -3,7 +3,7 @@ namespace Ecommerce.Infrastructure.IntegrationTests.Migrations;
 /// <summary>The schema the migrations must produce at head, written out as the design states it.</summary>
 internal static class ExpectedSchema
 {
-    public static readonly IReadOnlyList<string> Tables = ["table categories", "table category_product_counts", "table idempotency_keys", "table products"];
+    public static readonly IReadOnlyList<string> Tables = ["table categories", "table category_product_counts", "table idempotency_keys", "table products", "table search_words"];
 
     public static readonly IReadOnlyList<string> Columns =
     [
@@ -35,9 +35,11 @@ internal static class ExpectedSchema
         "column products.name character varying(200) not null",
         "column products.price numeric(12,2) not null",
         "column products.rating numeric(3,2) not null default 0.0",
+        "column products.search_vector tsvector",
         "column products.slug character varying(120) not null",
         "column products.stock integer not null",
         "column products.updated_at timestamp with time zone not null",
+        "column search_words.word text not null",
     ];
 
     /// <summary>Index name, table and uniqueness; the definitions are checked separately.</summary>
@@ -46,16 +48,23 @@ internal static class ExpectedSchema
         "index ix_categories_parent_id on categories",
         "index ix_categories_slug on categories unique",
         "index ix_idempotency_keys_expires_at on idempotency_keys",
+        "index ix_products_active_created_at_id on products",
+        "index ix_products_active_name_id on products",
+        "index ix_products_active_price_id on products",
+        "index ix_products_active_rating_id on products",
         "index ix_products_category_id on products",
         "index ix_products_created_at on products",
         "index ix_products_name on products",
         "index ix_products_name_trgm on products",
         "index ix_products_price on products",
+        "index ix_products_search_vector on products",
         "index ix_products_slug on products unique",
+        "index ix_search_words_word_trgm on search_words",
         "index pk_categories on categories unique",
         "index pk_category_product_counts on category_product_counts unique",
         "index pk_idempotency_keys on idempotency_keys unique",
         "index pk_products on products unique",
+        "index pk_search_words on search_words unique",
     ];
 
     public static readonly IReadOnlyList<string> Constraints =
@@ -72,19 +81,33 @@ internal static class ExpectedSchema
         "constraint pk_category_product_counts on category_product_counts: PRIMARY KEY (category_id)",
         "constraint pk_idempotency_keys on idempotency_keys: PRIMARY KEY (subject, key)",
         "constraint pk_products on products: PRIMARY KEY (id)",
+        "constraint pk_search_words on search_words: PRIMARY KEY (word)",
     ];
 
     /// <summary>
     /// The functions and triggers that keep <c>category_product_counts</c> in step with <c>products</c>,
-    /// check and rebuild it, and enforce the rules of the category tree.
+    /// check and rebuild it, and enforce the rules of the category tree; those of the search
+    /// (docs/search.md).
     /// </summary>
     public static readonly IReadOnlyList<string> Triggers =
     [
+        "function backfill_product_search_vectors",
+        "function catalog_one_typo_apart",
+        "function catalog_search_count",
+        "function catalog_search_document",
+        "function catalog_search_lexeme",
+        "function catalog_search_page",
+        "function catalog_search_terms",
+        "function catalog_search_tier",
         "function category_product_count_drift",
+        "function collect_search_words",
         "function count_active_products",
         "function enforce_category_rules",
         "function enforce_product_rules",
         "function rebuild_category_product_counts",
+        "function refresh_product_search_vector",
+        "trigger collect_search_words_on_insert on products",
+        "trigger collect_search_words_on_update on products",
         "trigger count_deleted_products on products",
         "trigger count_inserted_products on products",
         "trigger count_truncated_products on products",
@@ -93,5 +116,7 @@ internal static class ExpectedSchema
         "trigger enforce_category_rules_on_update on categories",
         "trigger enforce_product_rules_on_insert on products",
         "trigger enforce_product_rules_on_update on products",
+        "trigger refresh_search_vector_on_insert on products",
+        "trigger refresh_search_vector_on_update on products",
     ];
 }

@@ -28,6 +28,12 @@ public sealed class MigrationSchemaTests(PostgresDatabase database) : IClassFixt
     [InlineData("ix_products_category_id", "USING btree (category_id)")]
     [InlineData("ix_categories_parent_id", "USING btree (parent_id)")]
     [InlineData("ix_products_name_trgm", "USING gin (name gin_trgm_ops)")]
+    [InlineData("ix_products_search_vector", "USING gin (search_vector) WHERE is_active")]
+    [InlineData("ix_search_words_word_trgm", "USING gin (word gin_trgm_ops)")]
+    [InlineData("ix_products_active_name_id", "USING btree (name, id) WHERE is_active")]
+    [InlineData("ix_products_active_price_id", "USING btree (price, id) WHERE is_active")]
+    [InlineData("ix_products_active_rating_id", "USING btree (rating, id) WHERE is_active")]
+    [InlineData("ix_products_active_created_at_id", "USING btree (created_at, id) WHERE is_active")]
     public async Task Indexes_cover_the_columns_the_queries_filter_on(string index, string definition)
     {
         await using (var context = CatalogContexts.Create(database.ConnectionString))

@@ -73,13 +73,14 @@ public sealed class OpenApiTests(CatalogApiFactory factory) : IClassFixture<Cata
         var document = await DocumentAsync();
         var parameters = ListParameters(document).ToDictionary(parameter => parameter.GetProperty("name").GetString()!, parameter => parameter.GetProperty("schema"));
 
-        Assert.Equal(["category", "inStock", "maxPrice", "minPrice", "page", "pageSize", "q", "sort"], parameters.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["after", "category", "inStock", "maxPrice", "minPrice", "page", "pageSize", "q", "sort"], parameters.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(("integer", "1", null), Describe(parameters["page"]));
         Assert.Equal(("integer", "1", "100"), Describe(parameters["pageSize"]));
         Assert.Equal(("number", "0", "99999999.99"), Describe(parameters["minPrice"]));
         Assert.Equal("decimal", parameters["maxPrice"].GetProperty("format").GetString());
         Assert.Equal("boolean", parameters["inStock"].GetProperty("type").GetString());
-        Assert.Equal(["name", "-name", "price", "-price", "rating", "-rating", "newest"], parameters["sort"].GetProperty("enum").EnumerateArray().Select(value => value.GetString()));
+        Assert.Equal("string", parameters["after"].GetProperty("type").GetString());
+        Assert.Equal(["name", "-name", "price", "-price", "rating", "-rating", "newest", "relevance"], parameters["sort"].GetProperty("enum").EnumerateArray().Select(value => value.GetString()));
         var product = document.GetProperty("components").GetProperty("schemas").GetProperty("ProductDto").GetProperty("properties");
         Assert.Equal("decimal", product.GetProperty("price").GetProperty("format").GetString());
         Assert.Equal("decimal", product.GetProperty("rating").GetProperty("format").GetString());

@@ -12,7 +12,7 @@ public sealed class PlanLoggingCatalogFactory : CatalogApiFactory
 {
     private const string AutoExplain =
         "-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=0 -c auto_explain.log_format=json "
-        + "-c auto_explain.log_analyze=on -c auto_explain.log_timing=off";
+        + "-c auto_explain.log_analyze=on -c auto_explain.log_timing=off -c auto_explain.log_nested_statements=on";
 
     public PlanLoggingCatalogFactory()
         : base(PostgresDatabase.OnOwnCluster())

@@ -24,7 +24,8 @@ public sealed class ProductListTotalsTests(CatalogApiFactory factory) : IClassFi
                 UNION ALL SELECT child.id FROM categories child JOIN subtree ON child.parent_id = subtree.id WHERE child.is_active)
             SELECT id FROM subtree)
             """,
-        ["q"] = text => $"p.name ILIKE '%{text}%'",
+        // The search's own terms (docs/search.md): a product matches its words or the substring of its name.
+        ["q"] = text => $"EXISTS (SELECT 1 FROM catalog_search_terms('{text}') t WHERE p.search_vector @@ t.fuzzy OR p.name ILIKE t.name_pattern)",
         ["minPrice"] = price => $"p.price >= {price}",
         ["maxPrice"] = price => $"p.price <= {price}",
         ["inStock"] = flag => bool.Parse(flag) ? "p.stock > 0" : "p.stock = 0",

@@ -174,7 +174,7 @@ internal static class HostileInputCases
         Query("q with invalid UTF-8", "q=a%FFb", 200);
         Query("q of only spaces", "q=%20%20", 200);
         Query("q twice", "q=a&q=b", 200);
-        Query("the largest page", "page=2147483647", 200);
+        Query("the largest page", "page=2147483647", 400);
         Query("an unknown parameter", "color=red&page=1", 200);
         Query("an unknown category", "category=EXISTING", 200);
         Query("a category with an encoded surrogate", "category=a%ED%A0%80", 200);

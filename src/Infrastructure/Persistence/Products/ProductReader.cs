@@ -4,9 +4,11 @@ using Ecommerce.Application.Products;
 using Ecommerce.Domain.Catalog;
 using Ecommerce.Infrastructure.Persistence.Connections;
 using Ecommerce.Infrastructure.Persistence.Rows;
+using Ecommerce.Infrastructure.Persistence.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Ecommerce.Infrastructure.Persistence.Products;
 
@@ -14,6 +16,8 @@ internal sealed class ProductReader(IDbContextFactory<CatalogDbContext> contexts
     : IProductReader
 {
     private readonly ActiveRows<ProductDto> _rows = ActiveRows<ProductDto>.Of<Product>(model);
+    private readonly DtoRows<ProductDto> _dtoRows = DtoRows<ProductDto>.Of<Product>(model);
+    private readonly ProductSearchSql _search = ProductSearchSql.For(DtoRows<ProductDto>.Of<Product>(model));
 
     public Task<ProductDto?> FindActiveAsync(int id, CancellationToken cancellationToken) =>
         _rows.ByIdAsync(dataSource, id, cancellationToken);
@@ -62,26 +66,105 @@ internal sealed class ProductReader(IDbContextFactory<CatalogDbContext> contexts
             }
         }
 
-        var list = new ProductListParameters(
-            query.Filter, categoryIds, query.Filter.Search is { } search ? "%" + EscapeLikePattern(search) + "%" : null);
-        var skip = (long)(query.Page - 1) * query.PageSize;
-        var totalCount = query.Filter.IsCategoryOnly
-            ? await CategoryTreeSql.CountActiveProductsAsync(connection, categoryIds, cancellationToken)
-            : await ProductListQueries.Count(dbContext, list, cancellationToken);
-        if (skip >= totalCount)
-        {
-            return Empty(query) with { TotalCount = totalCount };
-        }
-
-        var items = await ProductListQueries.Page(dbContext, query.Sort, list, (int)skip, query.PageSize).ToListAsync(cancellationToken);
-        return new PagedList<ProductDto>(items, query.Page, query.PageSize, totalCount);
+        var list = new ProductListParameters(query.Filter, categoryIds);
+        var after = query.After is { NameIsPrefix: true } prefix
+            ? prefix with { Name = await WholeNameAsync(connection, prefix, cancellationToken), NameIsPrefix = false }
+            : query.After;
+        return query.Filter.Search is { } search
+            ? await SearchAsync(connection, query, list, search, after, cancellationToken)
+            : await ListWithoutSearchAsync(dbContext, connection, query, list, after, cancellationToken);
     }
 
-    /// <summary>Makes <c>%</c>, <c>_</c> and the escape character itself match literally.</summary>
-    private static string EscapeLikePattern(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal)
-            .Replace("%", @"\%", StringComparison.Ordinal)
-            .Replace("_", @"\_", StringComparison.Ordinal);
+    private static async Task<PagedList<ProductDto>> ListWithoutSearchAsync(
+        CatalogDbContext dbContext, NpgsqlConnection connection, ListProductsQuery query, ProductListParameters list, ProductCursor? after,
+        CancellationToken cancellationToken)
+    {
+        var counted = query.Filter.IsCategoryOnly
+            ? await CategoryTreeSql.CountActiveProductsAsync(connection, list.CategoryIds, cancellationToken)
+            : await ProductListQueries.CappedCount(dbContext, list, cancellationToken);
+        if (after is null && query.Skip >= counted)
+        {
+            return PagedList<ProductDto>.Counted([], query.Page, query.PageSize, counted);
+        }
 
-    private static PagedList<ProductDto> Empty(ListProductsQuery query) => new([], query.Page, query.PageSize, 0);
+        // One row more than the page holds tells whether a page follows.
+        var rows = after is null
+            ? ProductListQueries.Page(dbContext, query.Sort, list, (int)query.Skip, query.PageSize + 1)
+            : ProductListQueries.PageAfter(dbContext, after, list, query.PageSize + 1);
+        var items = await rows.ToListAsync(cancellationToken);
+        return PageOf(query, items, counted, last => ProductCursor.After(query.Sort, null, items[last]));
+    }
+
+    private async Task<PagedList<ProductDto>> SearchAsync(
+        NpgsqlConnection connection, ListProductsQuery query, ProductListParameters list, string search, ProductCursor? after,
+        CancellationToken cancellationToken)
+    {
+        var sql = query.Sort == ProductSort.Relevance ? _search.ByRelevance : _search.Sorted(query.Sort, after is not null);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = search });
+        command.Parameters.Add(Nullable(list.CategoryIds, NpgsqlDbType.Array | NpgsqlDbType.Integer));
+        command.Parameters.Add(Nullable(list.Filter.MinPrice, NpgsqlDbType.Numeric));
+        command.Parameters.Add(Nullable(list.Filter.MaxPrice, NpgsqlDbType.Numeric));
+        command.Parameters.Add(Nullable(list.Filter.InStock, NpgsqlDbType.Boolean));
+        command.Parameters.Add(CursorKey(query.Sort, after));
+        command.Parameters.Add(Nullable(after?.Id, NpgsqlDbType.Integer));
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = after is null ? (int)query.Skip : 0 });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = query.PageSize + 1 });
+
+        var items = new List<ProductDto>(query.PageSize + 1);
+        var tiers = new List<int>(query.PageSize + 1);
+        var counted = 0;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                counted = reader.GetInt32(reader.FieldCount - 1);
+                if (!reader.IsDBNull(0))
+                {
+                    items.Add(_dtoRows.Read(reader));
+                    tiers.Add(reader.GetInt32(reader.FieldCount - 2));
+                }
+            }
+        }
+
+        return PageOf(query, items, counted, last => ProductCursor.After(query.Sort, search, items[last], tiers[last]));
+    }
+
+    /// <summary>The page out of one row more than it holds, and the cursor after its last item when that extra row exists.</summary>
+    private static PagedList<ProductDto> PageOf(ListProductsQuery query, List<ProductDto> rows, int counted, Func<int, ProductCursor> cursorAfter)
+    {
+        var more = rows.Count > query.PageSize;
+        var items = more ? rows[..query.PageSize] : rows;
+        return PagedList<ProductDto>.Counted(items, query.After is null ? query.Page : null, query.PageSize, counted) with
+        {
+            NextCursor = more ? cursorAfter(query.PageSize - 1).Encode() : null,
+        };
+    }
+
+    /// <summary>
+    /// The name of the product a cursor ended on, which was too long to travel in the cursor whole
+    /// (products are only ever deactivated, so the row is still there; the prefix serves otherwise).
+    /// </summary>
+    private static async Task<string> WholeNameAsync(NpgsqlConnection connection, ProductCursor cursor, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT name FROM products WHERE id = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = cursor.Id });
+        return await command.ExecuteScalarAsync(cancellationToken) is string name && name.StartsWith(cursor.Name, StringComparison.Ordinal)
+            ? name
+            : cursor.Name;
+    }
+
+    /// <summary>The cursor's sort key as <c>$6</c>, typed as its column.</summary>
+    private static NpgsqlParameter CursorKey(ProductSort sort, ProductCursor? after) => sort switch
+    {
+        ProductSort.Name or ProductSort.NameDescending => Nullable(after?.Name, NpgsqlDbType.Text),
+        ProductSort.Price or ProductSort.PriceDescending or ProductSort.Rating or ProductSort.RatingDescending
+            => Nullable(after?.Number, NpgsqlDbType.Numeric),
+        ProductSort.Newest => Nullable(after?.CreatedAt, NpgsqlDbType.TimestampTz),
+        _ => Nullable(after?.Tier, NpgsqlDbType.Integer),
+    };
+
+    private static NpgsqlParameter Nullable(object? value, NpgsqlDbType type) => new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
+
+    private static PagedList<ProductDto> Empty(ListProductsQuery query) => new([], query.After is null ? query.Page : null, query.PageSize, 0);
 }
