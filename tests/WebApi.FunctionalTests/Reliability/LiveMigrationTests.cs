@@ -36,6 +36,7 @@ public sealed class LiveMigrationTests(PreviousReleaseSchemaFactory factory) : I
         Assert.Equal(CatalogMigrations.InAssembly, await CatalogMigrations.AppliedAsync(factory.Database.ConnectionString));
         var statuses = writers.SelectMany(writer => writer.Statuses).ToList();
         Assert.All(statuses, status => Assert.True(status is >= 200 and < 300, $"A write got {status} while the migration ran."));
+        Assert.All(writers.SelectMany(writer => writer.StaleTags), stale => Assert.True(stale.Value == 1, $"Product {stale.Key} went stale {stale.Value} times."));
         var found = 0;
         foreach (var writer in writers)
         {
@@ -77,6 +78,9 @@ public sealed class LiveMigrationTests(PreviousReleaseSchemaFactory factory) : I
         public int[] Shelves { get; }
 
         public ConcurrentBag<int> Statuses { get; } = [];
+
+        /// <summary>How many times each product's tag went stale under the migration.</summary>
+        public Dictionary<int, int> StaleTags { get; } = [];
 
         public int WritesAcknowledged { get; private set; }
 
@@ -167,21 +171,27 @@ public sealed class LiveMigrationTests(PreviousReleaseSchemaFactory factory) : I
                 Content = JsonContent.Create(Body(product.Name, shelf, price: product.Price + 1m)),
             };
             request.Headers.TryAddWithoutValidation("If-Match", etag);
-            return SendAsync(
+            return SendConditionalAsync(
+                id,
                 _client.SendAsync(request, cancellationToken),
-                async response => Remember(await response.Content.ReadFromJsonAsync<ProductDto>(ApiAssertions.Json), response));
+                async response => Remember(await response.Content.ReadFromJsonAsync<ProductDto>(ApiAssertions.Json), response),
+                cancellationToken);
         }
 
         private Task DeleteProductAsync(int id, CancellationToken cancellationToken)
         {
             var request = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/products/{id}");
             request.Headers.TryAddWithoutValidation("If-Match", _products[id].ETag);
-            return SendAsync(_client.SendAsync(request, cancellationToken), _ =>
-            {
-                _products.Remove(id);
-                _deletedProducts.Add(id);
-                return Task.CompletedTask;
-            });
+            return SendConditionalAsync(
+                id,
+                _client.SendAsync(request, cancellationToken),
+                _ =>
+                {
+                    _products.Remove(id);
+                    _deletedProducts.Add(id);
+                    return Task.CompletedTask;
+                },
+                cancellationToken);
         }
 
         private Task CreateSubcategoryAsync(CancellationToken cancellationToken) =>
@@ -224,6 +234,32 @@ public sealed class LiveMigrationTests(PreviousReleaseSchemaFactory factory) : I
                 WritesAcknowledged++;
                 await acknowledge(response);
             }
+        }
+
+        /// <summary>
+        /// A write with <c>If-Match</c>. A backfill that rewrites a row gives it a new version, so the tag
+        /// this client holds goes stale once per product: the client does what the contract says for a
+        /// 412, reads the product again, and the test checks that no product went stale twice.
+        /// </summary>
+        private async Task SendConditionalAsync(
+            int id, Task<HttpResponseMessage> sending, Func<HttpResponseMessage, Task> acknowledge, CancellationToken cancellationToken)
+        {
+            using var response = await sending;
+            if (response.StatusCode != HttpStatusCode.PreconditionFailed)
+            {
+                Statuses.Add((int)response.StatusCode);
+                if (response.IsSuccessStatusCode)
+                {
+                    WritesAcknowledged++;
+                    await acknowledge(response);
+                }
+
+                return;
+            }
+
+            StaleTags[id] = StaleTags.GetValueOrDefault(id) + 1;
+            using var current = await _client.GetAsync($"/api/v1/products/{id}", cancellationToken);
+            Remember(await current.Content.ReadFromJsonAsync<ProductDto>(ApiAssertions.Json), current);
         }
 
         private void Remember(ProductDto? product, HttpResponseMessage response) =>

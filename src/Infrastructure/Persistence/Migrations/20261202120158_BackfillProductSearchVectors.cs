@@ -15,7 +15,7 @@ namespace Ecommerce.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("CALL backfill_product_search_vectors(5000)", suppressTransaction: true);
+            migrationBuilder.Sql("CALL backfill_product_search_vectors(500)", suppressTransaction: true);
         }
 
         /// <inheritdoc />
