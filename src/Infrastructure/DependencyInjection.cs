@@ -1,5 +1,6 @@
 using Ecommerce.Application.Abstractions;
 using Ecommerce.Infrastructure.Persistence;
+using Ecommerce.Infrastructure.Persistence.Bulk;
 using Ecommerce.Infrastructure.Persistence.Categories;
 using Ecommerce.Infrastructure.Persistence.Connections;
 using Ecommerce.Infrastructure.Persistence.Health;
@@ -33,6 +34,7 @@ public static class DependencyInjection
         services.AddCategoryPersistence();
         services.AddProductPersistence();
         services.AddIdempotencyPersistence();
+        services.AddBulkPersistence();
         // After the readers: it makes them follow each request's read route (primary or standby).
         services.AddReadRouting(configuration, connectionString);
         services.AddSingleton<CatalogDatabaseHealthCheck>();

@@ -40,6 +40,7 @@ internal static class ReplicationRegistration
             string.IsNullOrWhiteSpace(replicas) ? null : ReplicaHosts.PrimaryMonitor(primaryConnectionString)));
         services.RouteQueriesOf<Application.Abstractions.IProductReader>();
         services.RouteQueriesOf<Application.Abstractions.ICategoryReader>();
+        services.RouteQueriesOf<Application.Abstractions.IProductExportReader>();
         return services;
     }
 }
