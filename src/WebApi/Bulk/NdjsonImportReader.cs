@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Ecommerce.Application.Products;
+using Ecommerce.WebApi.Http;
 
 namespace Ecommerce.WebApi.Bulk;
 
@@ -16,6 +17,9 @@ internal static class NdjsonImportReader
     public const int MaxLineBytes = 256 * 1024;
 
     public const string RowKey = "row";
+
+    /// <summary>A row is flat; the JSON bodies' own depth limit is far more than it needs.</summary>
+    private const int MaxDepth = 8;
 
     public static async IAsyncEnumerable<ImportLine> ReadAsync(PipeReader body, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -98,10 +102,10 @@ internal static class NdjsonImportReader
             return null;
         }
 
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = ImportJsonContext.Default.Options.MaxDepth });
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = MaxDepth });
         try
         {
-            var row = JsonSerializer.Deserialize(ref reader, ImportJsonContext.Default.ImportRow);
+            var row = JsonSerializer.Deserialize(ref reader, CatalogJsonContext.Default.ImportRow);
             if (row is null)
             {
                 return Rejected(lineNumber, "A line holds one JSON object.");
