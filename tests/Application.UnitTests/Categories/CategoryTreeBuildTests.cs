@@ -1,5 +1,3 @@
-using Ecommerce.Application.Categories;
-
 namespace Ecommerce.Application.UnitTests.Categories;
 
 public sealed class CategoryTreeBuildTests

@@ -1,9 +1,3 @@
-using Ecommerce.Application.Abstractions;
-using Ecommerce.Application.Categories;
-using Ecommerce.Application.Common.Results;
-using Ecommerce.Application.UnitTests.Common;
-using NSubstitute;
-
 namespace Ecommerce.Application.UnitTests.Categories;
 
 public sealed class DeleteCategoryHandlerTests

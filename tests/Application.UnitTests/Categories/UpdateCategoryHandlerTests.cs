@@ -1,11 +1,3 @@
-using Ecommerce.Application.Abstractions;
-using Ecommerce.Application.Categories;
-using Ecommerce.Application.Common.Concurrency;
-using Ecommerce.Application.Common.Results;
-using Ecommerce.Application.UnitTests.Common;
-using Ecommerce.Domain.Catalog;
-using NSubstitute;
-
 namespace Ecommerce.Application.UnitTests.Categories;
 
 public sealed class UpdateCategoryHandlerTests

@@ -1,6 +1,4 @@
 using Ecommerce.Application.Common.Mapping;
-using Ecommerce.Application.Products;
-using Ecommerce.Domain.Catalog;
 using Mapster;
 
 namespace Ecommerce.Application.UnitTests.Common;

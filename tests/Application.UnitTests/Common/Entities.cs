@@ -1,5 +1,3 @@
-using Ecommerce.Domain.Catalog;
-
 namespace Ecommerce.Application.UnitTests.Common;
 
 /// <summary>Entities as the database returns them: with an id and a row version.</summary>

@@ -1,10 +1,5 @@
-using Ecommerce.Application.Abstractions;
-using Ecommerce.Application.Categories;
 using Ecommerce.Application.Common.Behaviors;
-using Ecommerce.Application.Common.Concurrency;
-using Ecommerce.Application.Common.Results;
 using Ecommerce.Application.Common.Rules;
-using NSubstitute;
 
 namespace Ecommerce.Application.UnitTests.Common;
 

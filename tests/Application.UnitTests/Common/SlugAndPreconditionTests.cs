@@ -1,6 +1,4 @@
-using Ecommerce.Application.Common.Concurrency;
 using Ecommerce.Application.Common.Slugs;
-using Ecommerce.Domain.Catalog;
 
 namespace Ecommerce.Application.UnitTests.Common;
 

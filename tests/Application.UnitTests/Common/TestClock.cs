@@ -1,5 +1,3 @@
-using NSubstitute;
-
 namespace Ecommerce.Application.UnitTests.Common;
 
 internal static class TestClock

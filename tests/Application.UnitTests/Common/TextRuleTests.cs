@@ -1,5 +1,3 @@
-using Ecommerce.Application.Categories;
-using Ecommerce.Application.Products;
 using FluentValidation;
 using FluentValidation.Results;
 

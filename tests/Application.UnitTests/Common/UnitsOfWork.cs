@@ -1,6 +1,3 @@
-using Ecommerce.Application.Abstractions;
-using NSubstitute;
-
 namespace Ecommerce.Application.UnitTests.Common;
 
 internal static class UnitsOfWork

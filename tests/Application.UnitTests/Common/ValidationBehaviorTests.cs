@@ -1,7 +1,4 @@
-using Ecommerce.Application.Categories;
 using Ecommerce.Application.Common.Behaviors;
-using Ecommerce.Application.Common.Results;
-using Ecommerce.Application.Products;
 using FluentValidation;
 
 namespace Ecommerce.Application.UnitTests.Common;

@@ -1,11 +1,4 @@
-using Ecommerce.Application.Abstractions;
-using Ecommerce.Application.Common.Concurrency;
 using Ecommerce.Application.Common.Paging;
-using Ecommerce.Application.Common.Results;
-using Ecommerce.Application.Products;
-using Ecommerce.Application.UnitTests.Common;
-using Ecommerce.Domain.Catalog;
-using NSubstitute;
 
 namespace Ecommerce.Application.UnitTests.Products;
 

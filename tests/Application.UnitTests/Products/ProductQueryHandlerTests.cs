@@ -1,8 +1,3 @@
-using Ecommerce.Application.Abstractions;
-using Ecommerce.Application.Common.Results;
-using Ecommerce.Application.Products;
-using NSubstitute;
-
 namespace Ecommerce.Application.UnitTests.Products;
 
 /// <summary>What the read handlers add to their port: the not-found answer, and no query for a string that is no slug.</summary>

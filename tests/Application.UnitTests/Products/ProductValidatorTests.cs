@@ -1,5 +1,3 @@
-using Ecommerce.Application.Products;
-
 namespace Ecommerce.Application.UnitTests.Products;
 
 public sealed class ProductValidatorTests

@@ -1,6 +1,3 @@
-using Ecommerce.Domain.Catalog;
-using Ecommerce.Domain.Common;
-
 namespace Ecommerce.Domain.UnitTests.Catalog;
 
 public sealed class ProductTests

@@ -1,12 +1,8 @@
 using Ecommerce.Application.Products;
 using Ecommerce.Domain.Catalog;
-using Ecommerce.Infrastructure.IntegrationTests.Migrations;
-using Ecommerce.Infrastructure.Persistence;
 using Ecommerce.Infrastructure.Persistence.Categories;
 using Ecommerce.Infrastructure.Persistence.Connections;
 using Ecommerce.Infrastructure.Persistence.Products;
-using Ecommerce.TestSupport;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Infrastructure.IntegrationTests.Connections;
 

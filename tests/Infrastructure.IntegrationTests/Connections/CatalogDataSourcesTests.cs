@@ -1,6 +1,4 @@
 using Ecommerce.Infrastructure.Persistence.Connections;
-using Ecommerce.TestSupport;
-using Npgsql;
 
 namespace Ecommerce.Infrastructure.IntegrationTests.Connections;
 

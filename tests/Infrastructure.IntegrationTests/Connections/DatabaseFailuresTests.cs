@@ -1,7 +1,5 @@
 using System.Net.Sockets;
 using Ecommerce.Infrastructure.Persistence.Connections;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Ecommerce.Infrastructure.IntegrationTests.Connections;
 

@@ -1,10 +1,6 @@
 using Ecommerce.Domain.Catalog;
-using Ecommerce.Infrastructure.IntegrationTests.Migrations;
 using Ecommerce.Infrastructure.IntegrationTests.Persistence;
-using Ecommerce.Infrastructure.Persistence;
 using Ecommerce.Infrastructure.Persistence.Idempotency;
-using Ecommerce.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ecommerce.Infrastructure.IntegrationTests.Idempotency;

@@ -1,6 +1,3 @@
-using Ecommerce.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ecommerce.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>

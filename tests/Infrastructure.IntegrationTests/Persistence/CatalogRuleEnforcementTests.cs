@@ -1,8 +1,3 @@
-using Ecommerce.Infrastructure.IntegrationTests.Migrations;
-using Ecommerce.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-
 namespace Ecommerce.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using Ecommerce.Infrastructure.IntegrationTests.Migrations;
 using Ecommerce.Infrastructure.Persistence.DerivedData;
-using Ecommerce.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Ecommerce.Infrastructure.IntegrationTests.Persistence;
 

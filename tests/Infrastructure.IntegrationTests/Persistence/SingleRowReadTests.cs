@@ -1,10 +1,6 @@
 using Ecommerce.Application.Products;
-using Ecommerce.Infrastructure.IntegrationTests.Migrations;
 using Ecommerce.Infrastructure.Persistence.Categories;
 using Ecommerce.Infrastructure.Persistence.Products;
-using Ecommerce.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Ecommerce.Infrastructure.IntegrationTests.Persistence;
 

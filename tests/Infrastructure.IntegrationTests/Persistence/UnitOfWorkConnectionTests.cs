@@ -1,9 +1,5 @@
 using System.Data;
-using Ecommerce.Infrastructure.IntegrationTests.Migrations;
-using Ecommerce.Infrastructure.Persistence;
 using Ecommerce.Infrastructure.Persistence.Categories;
-using Ecommerce.TestSupport;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Infrastructure.IntegrationTests.Persistence;
 

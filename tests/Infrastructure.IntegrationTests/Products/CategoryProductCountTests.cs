@@ -1,7 +1,3 @@
-using Ecommerce.Infrastructure.IntegrationTests.Migrations;
-using Ecommerce.TestSupport;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ecommerce.Infrastructure.IntegrationTests.Products;
 
 /// <summary>The per-category counters that list totals read stay equal to a real count through every kind of change.</summary>

@@ -1,11 +1,7 @@
 using System.Data;
 using Ecommerce.Application.Products;
-using Ecommerce.Infrastructure.IntegrationTests.Migrations;
 using Ecommerce.Infrastructure.IntegrationTests.Persistence;
 using Ecommerce.Infrastructure.Persistence.Products;
-using Ecommerce.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Ecommerce.Infrastructure.IntegrationTests.Products;
 

@@ -1,6 +1,3 @@
-using Ecommerce.TestSupport;
-using Npgsql;
-
 namespace Ecommerce.Infrastructure.IntegrationTests.Replication;
 
 public sealed class PostgresReplicaSetTests(PostgresReplicaSet replicas) : IClassFixture<PostgresReplicaSet>

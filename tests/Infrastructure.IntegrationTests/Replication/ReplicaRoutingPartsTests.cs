@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using Ecommerce.Infrastructure.Persistence.Connections;
 using Ecommerce.Infrastructure.Persistence.Replication;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace Ecommerce.Infrastructure.IntegrationTests.Replication;

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Ecommerce.Application.Categories;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-
 namespace Ecommerce.WebApi.FunctionalTests.Categories;
 
 /// <summary>Reads against a database of their own, so that whole lists can be asserted.</summary>

@@ -1,12 +1,7 @@
-using System.Net;
-using System.Text.Json;
-using Ecommerce.Application.Categories;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
 using Ecommerce.WebApi.Hosting;
 using Ecommerce.WebApi.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Ecommerce.WebApi.FunctionalTests.Categories;

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Ecommerce.Application.Categories;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-using static Ecommerce.WebApi.FunctionalTests.Infrastructure.ApiAssertions;
-
 namespace Ecommerce.WebApi.FunctionalTests.Categories;
 
 public sealed class CategoryWriteTests(CatalogApiFactory factory) : IClassFixture<CatalogApiFactory>

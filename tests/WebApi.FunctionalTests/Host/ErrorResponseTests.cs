@@ -1,9 +1,5 @@
-using System.Net;
 using Ecommerce.Application.Abstractions;
-using Ecommerce.Application.Categories;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecommerce.WebApi.FunctionalTests.Host;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-
 namespace Ecommerce.WebApi.FunctionalTests.Host;
 
 public sealed class HealthTests(CatalogApiFactory migrated) : IClassFixture<CatalogApiFactory>

@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
 
 namespace Ecommerce.WebApi.FunctionalTests.Host;
 

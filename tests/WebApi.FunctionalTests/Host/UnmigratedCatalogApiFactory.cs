@@ -1,5 +1,4 @@
 using Ecommerce.Infrastructure.Persistence;
-using Ecommerce.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Ecommerce.Application.Common.Serialization;
 
 namespace Ecommerce.WebApi.FunctionalTests.Http;

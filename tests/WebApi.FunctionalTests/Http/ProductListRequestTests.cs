@@ -1,4 +1,3 @@
-using Ecommerce.Application.Products;
 using Ecommerce.WebApi.Endpoints;
 
 namespace Ecommerce.WebApi.FunctionalTests.Http;

@@ -1,6 +1,4 @@
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecommerce.WebApi.FunctionalTests.Idempotency;
 

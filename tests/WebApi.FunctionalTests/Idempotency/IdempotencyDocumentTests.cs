@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-
 namespace Ecommerce.WebApi.FunctionalTests.Idempotency;
 
 public sealed class IdempotencyDocumentTests(CatalogApiFactory factory) : IClassFixture<CatalogApiFactory>

@@ -1,10 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using Ecommerce.Application.Products;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-using Npgsql;
 using static Ecommerce.WebApi.FunctionalTests.Idempotency.IdempotentPosts;
-using static Ecommerce.WebApi.FunctionalTests.Infrastructure.ApiAssertions;
 
 namespace Ecommerce.WebApi.FunctionalTests.Idempotency;
 

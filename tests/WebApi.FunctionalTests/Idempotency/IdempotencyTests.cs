@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
 using static Ecommerce.WebApi.FunctionalTests.Idempotency.IdempotentPosts;
-using static Ecommerce.WebApi.FunctionalTests.Infrastructure.ApiAssertions;
 
 namespace Ecommerce.WebApi.FunctionalTests.Idempotency;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-
 namespace Ecommerce.WebApi.FunctionalTests.Idempotency;
 
 /// <summary>A POST with an <c>Idempotency-Key</c>, and what a client sees of its answer.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Ecommerce.Application.Categories;
-using Ecommerce.Application.Products;
-
 namespace Ecommerce.WebApi.FunctionalTests.Infrastructure;
 
 /// <summary>Shortcuts for arranging data through the API itself.</summary>

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Sockets;
-using Ecommerce.TestSupport;
 
 namespace Ecommerce.WebApi.FunctionalTests.Infrastructure;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Ecommerce.WebApi.Hosting;
 using Serilog.Events;
 using Serilog.Formatting.Compact;

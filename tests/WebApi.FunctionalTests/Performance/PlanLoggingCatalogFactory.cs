@@ -1,7 +1,4 @@
 using Ecommerce.Infrastructure.Persistence;
-using Ecommerce.TestSupport;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-using Npgsql;
 
 namespace Ecommerce.WebApi.FunctionalTests.Performance;
 

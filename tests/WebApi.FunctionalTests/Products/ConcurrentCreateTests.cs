@@ -1,10 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using Ecommerce.Application.Categories;
-using Ecommerce.Application.Products;
 using Ecommerce.Domain.Catalog;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-using static Ecommerce.WebApi.FunctionalTests.Infrastructure.ApiAssertions;
 
 namespace Ecommerce.WebApi.FunctionalTests.Products;
 

@@ -1,7 +1,4 @@
-using System.Net;
 using Ecommerce.Application.Common.Paging;
-using Ecommerce.Application.Products;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
 
 namespace Ecommerce.WebApi.FunctionalTests.Products;
 

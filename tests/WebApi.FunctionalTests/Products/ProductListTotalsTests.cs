@@ -1,12 +1,7 @@
-using System.Net;
 using System.Reflection;
-using System.Text.Json;
 using Ecommerce.Application.Common.Paging;
-using Ecommerce.Application.Products;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecommerce.WebApi.FunctionalTests.Products;
 

@@ -1,11 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Ecommerce.Application.Products;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-using static Ecommerce.WebApi.FunctionalTests.Infrastructure.ApiAssertions;
-
 namespace Ecommerce.WebApi.FunctionalTests.Products;
 
 public sealed class ProductWriteTests(CatalogApiFactory factory) : IClassFixture<CatalogApiFactory>

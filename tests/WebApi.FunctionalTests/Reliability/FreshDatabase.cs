@@ -1,5 +1,3 @@
-using Ecommerce.TestSupport;
-
 namespace Ecommerce.WebApi.FunctionalTests.Reliability;
 
 /// <summary>A <see cref="PostgresDatabase"/> of one test's own, dropped when the test ends.</summary>

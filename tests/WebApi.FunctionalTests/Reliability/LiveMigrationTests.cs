@@ -1,9 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
-using Ecommerce.Application.Categories;
-using Ecommerce.Application.Products;
-using Ecommerce.TestSupport;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
 
 namespace Ecommerce.WebApi.FunctionalTests.Reliability;
 

@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 
 namespace Ecommerce.WebApi.FunctionalTests.Reliability;
 

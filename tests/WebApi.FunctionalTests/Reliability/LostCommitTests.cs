@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Ecommerce.Application.Products;
-using Ecommerce.TestSupport;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-
 namespace Ecommerce.WebApi.FunctionalTests.Reliability;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using Ecommerce.Application.Categories;
-using Ecommerce.Application.Products;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-using static Ecommerce.WebApi.FunctionalTests.Infrastructure.ApiAssertions;
-
 namespace Ecommerce.WebApi.FunctionalTests.Reliability;
 
 /// <summary>

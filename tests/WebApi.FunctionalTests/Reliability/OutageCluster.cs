@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Ecommerce.TestSupport;
-using Npgsql;
-
 namespace Ecommerce.WebApi.FunctionalTests.Reliability;
 
 /// <summary>

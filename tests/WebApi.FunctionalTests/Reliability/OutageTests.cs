@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
-using Ecommerce.TestSupport;
 
 namespace Ecommerce.WebApi.FunctionalTests.Reliability;
 

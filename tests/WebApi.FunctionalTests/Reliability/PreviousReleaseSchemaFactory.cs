@@ -1,6 +1,3 @@
-using Ecommerce.TestSupport;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-
 namespace Ecommerce.WebApi.FunctionalTests.Reliability;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Ecommerce.Application.Categories;
-using Ecommerce.Application.Products;
-using Ecommerce.TestSupport;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-using static Ecommerce.WebApi.FunctionalTests.Infrastructure.ApiAssertions;
-
 namespace Ecommerce.WebApi.FunctionalTests.Reliability;
 
 /// <summary>

@@ -1,12 +1,8 @@
 using System.Diagnostics;
-using System.Net;
 using Ecommerce.Infrastructure.Persistence;
-using Ecommerce.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Ecommerce.WebApi.FunctionalTests.Reliability;
 

@@ -1,10 +1,8 @@
 using System.Net.Http.Headers;
 using Ecommerce.Infrastructure.Persistence;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecommerce.WebApi.FunctionalTests.Reliability;
 

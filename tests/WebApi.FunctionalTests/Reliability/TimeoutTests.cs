@@ -1,9 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using Ecommerce.TestSupport;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-using Npgsql;
 
 namespace Ecommerce.WebApi.FunctionalTests.Reliability;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-
 namespace Ecommerce.WebApi.FunctionalTests.Reliability;
 
 internal static class UnavailableAssertions

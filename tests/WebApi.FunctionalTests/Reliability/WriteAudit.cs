@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Ecommerce.WebApi.FunctionalTests.Reliability;
 
 /// <summary>What the database holds of the load's writes, against what the answers said.</summary>

@@ -1,8 +1,4 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Ecommerce.TestSupport;
 using Ecommerce.WebApi.FunctionalTests.Reliability;
-using Npgsql;
 
 namespace Ecommerce.WebApi.FunctionalTests.Replication;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Ecommerce.TestSupport;
 using Ecommerce.WebApi.FunctionalTests.Reliability;
 
 namespace Ecommerce.WebApi.FunctionalTests.Replication;

@@ -1,8 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
 
 namespace Ecommerce.WebApi.FunctionalTests.Security;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-
 namespace Ecommerce.WebApi.FunctionalTests.Security;
 
 /// <summary>Malformed requests across every endpoint: each is a 4xx problem, and none changes the database.</summary>

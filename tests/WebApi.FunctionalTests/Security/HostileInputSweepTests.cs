@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using Ecommerce.Domain.Catalog;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
 
 namespace Ecommerce.WebApi.FunctionalTests.Security;
 

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using Ecommerce.TestSupport;
 
 namespace Ecommerce.WebApi.FunctionalTests.Security;
 

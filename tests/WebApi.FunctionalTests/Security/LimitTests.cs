@@ -1,13 +1,8 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using System.Text;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using static Ecommerce.WebApi.FunctionalTests.Infrastructure.ApiAssertions;
 
 namespace Ecommerce.WebApi.FunctionalTests.Security;
 

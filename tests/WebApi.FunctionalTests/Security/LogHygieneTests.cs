@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Serilog.Core;
 using Serilog.Events;
 

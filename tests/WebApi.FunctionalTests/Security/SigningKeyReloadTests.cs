@@ -1,10 +1,7 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
 using Ecommerce.WebApi.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.IdentityModel.JsonWebTokens;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-
 namespace Ecommerce.WebApi.FunctionalTests.Security;
 
 /// <summary>The service behind Kestrel on loopback, with anonymous reads limited to two per client.</summary>

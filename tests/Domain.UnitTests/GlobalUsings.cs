@@ -1,0 +1,2 @@
+global using Ecommerce.Domain.Catalog;
+global using Ecommerce.Domain.Common;

@@ -1,0 +1,5 @@
+global using Ecommerce.Infrastructure.IntegrationTests.Migrations;
+global using Ecommerce.Infrastructure.Persistence;
+global using Ecommerce.TestSupport;
+global using Microsoft.EntityFrameworkCore;
+global using Npgsql;

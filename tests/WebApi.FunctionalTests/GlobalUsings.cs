@@ -1,0 +1,12 @@
+global using System.Globalization;
+global using System.Net;
+global using System.Net.Http.Json;
+global using System.Text;
+global using System.Text.Json;
+global using Ecommerce.Application.Categories;
+global using Ecommerce.Application.Products;
+global using Ecommerce.TestSupport;
+global using Ecommerce.WebApi.FunctionalTests.Infrastructure;
+global using Microsoft.Extensions.DependencyInjection;
+global using Npgsql;
+global using static Ecommerce.WebApi.FunctionalTests.Infrastructure.ApiAssertions;
