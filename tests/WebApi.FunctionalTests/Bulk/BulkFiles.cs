@@ -1,8 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-using Npgsql;
 
 namespace Ecommerce.WebApi.FunctionalTests.Bulk;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-
 namespace Ecommerce.WebApi.FunctionalTests.Bulk;
 
 public sealed class SmallImportLimitFactory : CatalogApiFactory

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Ecommerce.Application.Products;
-using Ecommerce.WebApi.FunctionalTests.Infrastructure;
-using static Ecommerce.WebApi.FunctionalTests.Infrastructure.ApiAssertions;
-
 namespace Ecommerce.WebApi.FunctionalTests.Bulk;
 
 public sealed class ProductImportTests(CatalogApiFactory factory) : IClassFixture<CatalogApiFactory>
