@@ -91,6 +91,10 @@ bench: ## Benchmark the API against its raw-Npgsql floor (N=100000 products; see
 bench-growth: ## List latency at 10,000 and at 1,000,000 products
 	bash bench/growth.sh
 
+.PHONY: bench-bulk
+bench-bulk: ## Import 100,000 and export 1,000,000 products through the API, with peak memory (docs/performance.md)
+	bash bench/bulk.sh
+
 .PHONY: bench-cluster
 bench-cluster: ## Reads through HAProxy on 1 and 2 instances from a standby, writes to the primary (docs/performance.md)
 	bash bench/cluster.sh

@@ -1,5 +1,6 @@
 using Ecommerce.Application.Abstractions;
 using Ecommerce.Infrastructure.Persistence;
+using Ecommerce.Infrastructure.Persistence.Bulk;
 using Ecommerce.Infrastructure.Persistence.Caching;
 using Ecommerce.Infrastructure.Persistence.Categories;
 using Ecommerce.Infrastructure.Persistence.Connections;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         services.AddProductPersistence();
         services.AddIdempotencyPersistence();
         services.AddCatalogVersions();
+        services.AddBulkPersistence();
         // After the readers: it makes them follow each request's read route (primary or standby).
         services.AddReadRouting(configuration, connectionString);
         services.AddSingleton<CatalogDatabaseHealthCheck>();

@@ -23,6 +23,7 @@ public static class CatalogApi
         var api = app.MapGroup(Prefix).RequireRateLimiting(Security.ReadsRateLimit);
         api.MapCategoryEndpoints();
         api.MapProductEndpoints();
+        api.MapProductBulkEndpoints();
         return app;
     }
 }

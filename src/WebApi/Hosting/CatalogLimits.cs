@@ -7,6 +7,9 @@ public sealed class CatalogLimits
 
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>The body limit of <c>POST /api/v1/products/import</c>, whose files are streamed, never held whole.</summary>
+    public long MaxImportBodyBytes { get; set; } = 100 * 1024 * 1024;
+
     public int MaxJsonDepth { get; set; } = 32;
 
     /// <summary>

@@ -20,4 +20,6 @@ namespace Ecommerce.WebApi.Http;
 [JsonSerializable(typeof(IReadOnlyList<CategoryDto>))]
 [JsonSerializable(typeof(IReadOnlyList<CategoryTreeNode>))]
 [JsonSerializable(typeof(CategoryBody))]
+[JsonSerializable(typeof(ImportRow))]
+[JsonSerializable(typeof(ImportSummary))]
 internal sealed partial class CatalogJsonContext : JsonSerializerContext;

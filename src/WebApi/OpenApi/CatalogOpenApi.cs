@@ -33,6 +33,7 @@ internal static class CatalogOpenApi
             options.AddOperationTransformer<RequestBodyExamples>();
             // Last, so that it describes the error responses the transformers above declared too.
             options.AddOperationTransformer<ErrorResponses>();
+            options.AddOperationTransformer<BulkDocumentation>();
             options.AddOperationTransformer<IdempotencyKeyDocumentation>();
         });
 

@@ -26,7 +26,8 @@ public sealed class OpenApiTests(CatalogApiFactory factory) : IClassFixture<Cata
         Assert.Equal(
             [
                 "/api/v1/categories", "/api/v1/categories/by-slug/{slug}", "/api/v1/categories/tree", "/api/v1/categories/{id}",
-                "/api/v1/products", "/api/v1/products/by-slug/{slug}", "/api/v1/products/{id}",
+                "/api/v1/products", "/api/v1/products/by-slug/{slug}", "/api/v1/products/export", "/api/v1/products/import",
+                "/api/v1/products/{id}",
             ],
             paths.EnumerateObject().Select(path => path.Name).Order(StringComparer.Ordinal));
         Assert.Equal(
@@ -36,6 +37,10 @@ public sealed class OpenApiTests(CatalogApiFactory factory) : IClassFixture<Cata
         Assert.Equal(["204", "401", "403", "404", "409", "412", "429", "503"], Statuses(paths.GetProperty("/api/v1/categories/{id}").GetProperty("delete")));
         Assert.Equal(["200", "304", "400", "429", "503"], Statuses(paths.GetProperty("/api/v1/products").GetProperty("get")));
         Assert.Equal(["200", "304", "404", "429", "503"], Statuses(paths.GetProperty("/api/v1/products/by-slug/{slug}").GetProperty("get")));
+        Assert.Equal(
+            ["200", "400", "401", "403", "409", "413", "415", "422", "429", "503"],
+            Statuses(paths.GetProperty("/api/v1/products/import").GetProperty("post")));
+        Assert.Equal(["200", "400", "429", "503"], Statuses(paths.GetProperty("/api/v1/products/export").GetProperty("get")));
     }
 
     [Fact]

@@ -42,6 +42,7 @@ internal static class ReplicationRegistration
         services.RouteQueriesOf<Application.Abstractions.ICategoryReader>();
         // A tag's version must come from the host that serves the rows it tags.
         services.RouteQueriesOf<Application.Abstractions.ICatalogVersions>();
+        services.RouteQueriesOf<Application.Abstractions.IProductExportReader>();
         return services;
     }
 }
