@@ -3,10 +3,13 @@ namespace Ecommerce.Infrastructure.IntegrationTests.Migrations;
 /// <summary>The schema the migrations must produce at head, written out as the design states it.</summary>
 internal static class ExpectedSchema
 {
-    public static readonly IReadOnlyList<string> Tables = ["table categories", "table category_product_counts", "table idempotency_keys", "table products", "table search_words"];
+    public static readonly IReadOnlyList<string> Tables = ["table catalog_versions", "table categories", "table category_product_counts", "table idempotency_keys", "table products", "table search_words"];
 
     public static readonly IReadOnlyList<string> Columns =
     [
+        "column catalog_versions.slot smallint not null",
+        "column catalog_versions.table_name text not null",
+        "column catalog_versions.version bigint not null default 0",
         "column categories.created_at timestamp with time zone not null",
         "column categories.id integer not null identity by default",
         "column categories.is_active boolean not null default true",
@@ -60,6 +63,7 @@ internal static class ExpectedSchema
         "index ix_products_search_vector on products",
         "index ix_products_slug on products unique",
         "index ix_search_words_word_trgm on search_words",
+        "index pk_catalog_versions on catalog_versions unique",
         "index pk_categories on categories unique",
         "index pk_category_product_counts on category_product_counts unique",
         "index pk_idempotency_keys on idempotency_keys unique",
@@ -77,6 +81,7 @@ internal static class ExpectedSchema
         "constraint fk_categories_parent_id on categories: FOREIGN KEY (parent_id) REFERENCES categories(id) ON DELETE RESTRICT",
         "constraint fk_category_product_counts_category_id on category_product_counts: FOREIGN KEY (category_id) REFERENCES categories(id) ON DELETE CASCADE",
         "constraint fk_products_category_id on products: FOREIGN KEY (category_id) REFERENCES categories(id) ON DELETE RESTRICT",
+        "constraint pk_catalog_versions on catalog_versions: PRIMARY KEY (table_name, slot)",
         "constraint pk_categories on categories: PRIMARY KEY (id)",
         "constraint pk_category_product_counts on category_product_counts: PRIMARY KEY (category_id)",
         "constraint pk_idempotency_keys on idempotency_keys: PRIMARY KEY (subject, key)",
@@ -92,6 +97,7 @@ internal static class ExpectedSchema
     public static readonly IReadOnlyList<string> Triggers =
     [
         "function backfill_product_search_vectors",
+        "function bump_catalog_version",
         "function catalog_one_typo_apart",
         "function catalog_search_count",
         "function catalog_search_document",
@@ -106,6 +112,8 @@ internal static class ExpectedSchema
         "function enforce_product_rules",
         "function rebuild_category_product_counts",
         "function refresh_product_search_vector",
+        "trigger bump_categories_version on categories",
+        "trigger bump_products_version on products",
         "trigger collect_search_words_on_insert on products",
         "trigger collect_search_words_on_update on products",
         "trigger count_deleted_products on products",

@@ -135,11 +135,13 @@ public sealed class LiveMigrationTests(PreviousReleaseSchemaFactory factory) : I
         public async Task<int> CountAcknowledgedStateFoundAsync(PostgresDatabase database)
         {
             var found = 0;
-            foreach (var (product, etag) in _products.Values)
+            // updated_at rather than the row version: the search backfill rewrites rows (new xmin) without changing them.
+            foreach (var (product, _) in _products.Values)
             {
                 found += await database.ScalarAsync<long>($"""
                     SELECT count(*) FROM products WHERE id = {product.Id} AND is_active AND name = '{product.Name}'
-                    AND category_id = {product.CategoryId} AND price = {product.Price.ToString(System.Globalization.CultureInfo.InvariantCulture)} AND '"' || xmin::text || '"' = '{etag}'
+                    AND category_id = {product.CategoryId} AND price = {product.Price.ToString(System.Globalization.CultureInfo.InvariantCulture)}
+                    AND updated_at = '{product.UpdatedAt.ToString("yyyy-MM-dd HH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture)}+00'
                     """) == 1 ? 1 : 0;
             }
 
