@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
 namespace Ecommerce.Infrastructure.Persistence.Connections;
@@ -14,17 +13,10 @@ public sealed class CatalogDatabaseOptions
     /// </summary>
     public int ReadStatementTimeoutSeconds { get; init; } = 5;
 
-    public static CatalogDatabaseOptions From(IConfiguration configuration)
+    public static CatalogDatabaseOptions From(IConfiguration configuration) => new()
     {
-        var key = $"{Section}:{nameof(ReadStatementTimeoutSeconds)}";
-        var value = configuration[key];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return new CatalogDatabaseOptions();
-        }
-
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            ? new CatalogDatabaseOptions { ReadStatementTimeoutSeconds = seconds }
-            : throw new InvalidOperationException($"{key} must be a whole number of seconds, 0 (off) or more.");
-    }
+        ReadStatementTimeoutSeconds = WholeNumberSetting.Read(
+            configuration, $"{Section}:{nameof(ReadStatementTimeoutSeconds)}", new CatalogDatabaseOptions().ReadStatementTimeoutSeconds,
+            minimum: 0, "a whole number of seconds, 0 (off) or more"),
+    };
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Ecommerce.Infrastructure.Persistence.Connections;
 using Microsoft.Extensions.Configuration;
 
 namespace Ecommerce.Infrastructure.Persistence.Replication;
@@ -40,17 +40,6 @@ public sealed class ReplicaOptions
         };
     }
 
-    private static int Read(IConfiguration configuration, string name, int fallback, int minimum)
-    {
-        var key = $"{Section}:{name}";
-        var value = configuration[key];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return fallback;
-        }
-
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= minimum
-            ? number
-            : throw new InvalidOperationException($"{key} must be a whole number, {minimum} or more.");
-    }
+    private static int Read(IConfiguration configuration, string name, int fallback, int minimum) =>
+        WholeNumberSetting.Read(configuration, $"{Section}:{name}", fallback, minimum, $"a whole number, {minimum} or more");
 }
