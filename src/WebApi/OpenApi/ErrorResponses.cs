@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Ecommerce.Application.Products;
 using Ecommerce.WebApi.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
@@ -110,7 +111,7 @@ internal sealed class ErrorResponses : IOpenApiOperationTransformer
         {
             example["errors"] = traits.HasBody
                 ? new JsonObject { ["name"] = new JsonArray("A name is required.") }
-                : new JsonObject { ["pageSize"] = new JsonArray("pageSize must be a whole number from 1 to 100.") };
+                : new JsonObject { ["pageSize"] = new JsonArray(ListProductsQuery.PageSizeMessage) };
         }
 
         var response = new OpenApiResponse
