@@ -30,6 +30,8 @@ public sealed class MigrationSchemaTests(PostgresDatabase database) : IClassFixt
     [InlineData("ix_products_name_trgm", "USING gin (name gin_trgm_ops)")]
     [InlineData("ix_products_search_vector", "USING gin (search_vector) WHERE is_active")]
     [InlineData("ix_search_words_word_trgm", "USING gin (word gin_trgm_ops)")]
+    [InlineData("ix_search_words_word_prefix", "USING btree (word text_pattern_ops)")]
+    [InlineData("ix_products_name_document", "USING gin (catalog_name_document((name)::text)) WHERE is_active")]
     [InlineData("ix_products_active_name_id", "USING btree (name, id) WHERE is_active")]
     [InlineData("ix_products_active_price_id", "USING btree (price, id) WHERE is_active")]
     [InlineData("ix_products_active_rating_id", "USING btree (rating, id) WHERE is_active")]
