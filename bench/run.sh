@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`: the catalog API against its floor (raw Npgsql, same SQL), operation by operation.
 # Knobs: N (products, default 100000), BENCH_SECONDS (per measurement, 10), BENCH_ROUNDS (2), BENCH_WARMUP (10),
-# BENCH_CONNECTIONS (32), BENCH_OPS (space-separated subset), BENCH_TARGETS ("api floor"),
+# BENCH_CONNECTIONS (32; with fewer than 2, one wrk thread), BENCH_OPS (space-separated subset), BENCH_TARGETS ("api floor"),
+# BENCH_SEED (the catalog's SQL, bench/seed.sql; bench/seed-catalog.sql reads like a shop's, for search),
 # BENCH_POSTGRES (an existing server's connection string; else a throwaway cluster),
 # BENCH_PROFILE=1 (samples both servers' CPU with perf during round 1 and splits it by layer),
 # BENCH_STATEMENTS=1 (a throwaway cluster with pg_stat_statements: each statement's server time per call, after the run).
@@ -66,7 +67,8 @@ catalog="Host=$pg_host;Port=$pg_port;Database=bench;Username=postgres;Maximum Po
 artifacts/efbundle --connection "$catalog" >/dev/null
 echo "Loading $N products"
 load_start=$(date +%s.%N)
-"$bin/psql" -h "$pg_host" -p "$pg_port" -U postgres -d bench -q -v products="$N" -f bench/seed.sql >/dev/null
+"$bin/psql" -h "$pg_host" -p "$pg_port" -U postgres -d bench -q -v products="$N" -f "${BENCH_SEED:-bench/seed.sql}" >/dev/null
+"$bin/psql" -h "$pg_host" -p "$pg_port" -U postgres -d bench -qc "VACUUM ANALYZE" >/dev/null
 echo "Loaded in $(python3 -c "print(round($(date +%s.%N) - $load_start, 1))") s"
 
 # A token signed with a key made for this run only.
@@ -116,6 +118,10 @@ wrk_args() { # op -> wrk arguments after the URL base
     list-subtree-page-1) echo "/api/v1/products?category=root-3&page=1" ;;
     list-subtree-page-50) echo "/api/v1/products?category=root-3&page=50" ;;
     list-q) echo "/api/v1/products?q=phone&pageSize=20" ;;
+    list-q-words) echo "/api/v1/products?q=wireless%20phone&pageSize=20" ;;
+    list-name-page-1) echo "/api/v1/products?sort=name&pageSize=20" ;;
+    # Page 500 of the name order by its cursor: the `next` of offset page 499 (see measure).
+    list-name-cursor-page-500) echo "/api/v1/products?sort=name&pageSize=20&page=499" ;;
     list-price-range) echo "/api/v1/products?sort=-price&minPrice=100&maxPrice=500" ;;
     # A client revalidating what it holds: If-None-Match with the current tag (see measure). The
     # floor ignores the header and answers in full: a 304 is measured against the full read.
@@ -130,10 +136,14 @@ wrk_args() { # op -> wrk arguments after the URL base
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
 measure() { # op target round seconds
-  local op=$1 target=$2 round=$3 duration=$4 port threads=2 connections=$CONNECTIONS args path
+  local op=$1 target=$2 round=$3 duration=$4 port threads=$((CONNECTIONS < 2 ? 1 : 2)) connections=$CONNECTIONS args path
   port=$([ "$target" = api ] && echo "$api_port" || echo "$floor_port")
   args=$(wrk_args "$op")
   path=${args%% *}
+  if [ "$op" = list-name-cursor-page-500 ]; then
+    path=$(curl -s "http://127.0.0.1:$api_port$path" | python3 -c 'import json, sys; print(json.load(sys.stdin)["next"])')
+    args=$path
+  fi
   # One connection per thread for updates: each thread then always holds its product's current ETag.
   if [ "$op" = update ]; then threads=8; connections=8; fi
   local pid_var="${target}_pid" server_pid profiler="" cpu_before cpu_after

@@ -9,7 +9,9 @@ namespace Ecommerce.Infrastructure.Persistence.Migrations
     /// the words of <c>search_words</c> it starts (when there are at most 16), which GIN looks up one by
     /// one and skips through when they are combined with other words, instead of collecting every entry
     /// of the prefix into a bitmap; and a sparse tier that needs every word in the name is read from
-    /// <c>ix_products_name_document</c> rather than from every product with the words anywhere.
+    /// <c>ix_products_name_document</c> rather than from every product with the words anywhere; and the
+    /// total adds the substring of the name by counting only the names the words did not count; a
+    /// product's tier is decided by one check when it does not match the words, as most do not.
     /// <c>CREATE OR REPLACE</c> keeps each function's signature, so the previous release's statements
     /// run unchanged against the new bodies.
     /// </summary>
@@ -113,6 +115,23 @@ namespace Ecommerce.Infrastructure.Persistence.Migrations
                 $$;
                 """);
             migrationBuilder.Sql("""
+                -- As before, with the one check that most products fail first: a product that does not match the words
+                -- (fuzzy holds every exact form) can only be tier 2 or nothing.
+                CREATE OR REPLACE FUNCTION catalog_search_tier(
+                    search_vector tsvector, name text,
+                    exact tsquery, exact_in_name tsquery, fuzzy tsquery, fuzzy_in_name tsquery, name_pattern text)
+                RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+                    SELECT CASE
+                        WHEN NOT coalesce(search_vector @@ fuzzy, FALSE) THEN CASE WHEN name ILIKE name_pattern THEN 2 END
+                        WHEN search_vector @@ exact_in_name THEN 1
+                        WHEN name ILIKE name_pattern THEN 2
+                        WHEN search_vector @@ exact THEN 3
+                        WHEN search_vector @@ fuzzy_in_name THEN 4
+                        ELSE 5
+                    END
+                $$;
+                """);
+            migrationBuilder.Sql("""
                 CREATE OR REPLACE FUNCTION catalog_search_page(
                     exact tsquery, exact_in_name tsquery, fuzzy tsquery, fuzzy_in_name tsquery, name_pattern text,
                     category_ids integer[], min_price numeric, max_price numeric, in_stock boolean,
@@ -187,6 +206,32 @@ namespace Ecommerce.Infrastructure.Persistence.Migrations
                         take := take - least(take, cardinality(found) - skip);
                         skip := 0;
                     END LOOP;
+                END
+                $$;
+                """);
+            migrationBuilder.Sql("""
+                CREATE OR REPLACE FUNCTION catalog_search_count(
+                    fuzzy tsquery, name_pattern text, category_ids integer[], min_price numeric, max_price numeric, in_stock boolean,
+                    cap integer)
+                RETURNS integer
+                LANGUAGE plpgsql STABLE
+                SET enable_seqscan = off
+                AS $$
+                DECLARE
+                    filters constant text := ' AND p.is_active AND ($3 IS NULL OR p.category_id = ANY ($3))'
+                        || ' AND ($4 IS NULL OR p.price >= $4) AND ($5 IS NULL OR p.price <= $5) AND ($6 IS NULL OR (p.stock > 0) = $6)';
+                    matches integer;
+                    substring_matches integer;
+                BEGIN
+                    EXECUTE 'SELECT count(*) FROM (SELECT 1 FROM products p WHERE p.search_vector @@ $1' || filters || ' LIMIT $7) m'
+                    INTO matches USING fuzzy, name_pattern, category_ids, min_price, max_price, in_stock, cap;
+                    IF matches < cap AND name_pattern IS NOT NULL THEN
+                        -- Only the names the words did not already count: a trigram scan of the name alone, not of both indexes.
+                        EXECUTE 'SELECT count(*) FROM (SELECT 1 FROM products p WHERE p.name ILIKE $2 AND NOT coalesce(p.search_vector @@ $1, FALSE)' || filters || ' LIMIT $7) m'
+                        INTO substring_matches USING fuzzy, name_pattern, category_ids, min_price, max_price, in_stock, cap - matches;
+                        matches := matches + substring_matches;
+                    END IF;
+                    RETURN matches;
                 END
                 $$;
                 """);
@@ -265,6 +310,23 @@ namespace Ecommerce.Infrastructure.Persistence.Migrations
                 $$;
                 """);
             migrationBuilder.Sql("""
+                -- The relevance tier of a product that matches the terms: 1 every word in the name, 2 the query is a
+                -- substring of the name, 3 every word in the name or the description, 4 and 5 the same as 1 and 3
+                -- within one typo. NULL when it does not match.
+                CREATE OR REPLACE FUNCTION catalog_search_tier(
+                    search_vector tsvector, name text,
+                    exact tsquery, exact_in_name tsquery, fuzzy tsquery, fuzzy_in_name tsquery, name_pattern text)
+                RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+                    SELECT CASE
+                        WHEN search_vector @@ exact_in_name THEN 1
+                        WHEN name ILIKE name_pattern THEN 2
+                        WHEN search_vector @@ exact THEN 3
+                        WHEN search_vector @@ fuzzy_in_name THEN 4
+                        WHEN search_vector @@ fuzzy THEN 5
+                    END
+                $$;
+                """);
+            migrationBuilder.Sql("""
                 CREATE OR REPLACE FUNCTION catalog_search_page(
                     exact tsquery, exact_in_name tsquery, fuzzy tsquery, fuzzy_in_name tsquery, name_pattern text,
                     category_ids integer[], min_price numeric, max_price numeric, in_stock boolean,
@@ -338,6 +400,29 @@ namespace Ecommerce.Infrastructure.Persistence.Migrations
                         take := take - least(take, cardinality(found) - skip);
                         skip := 0;
                     END LOOP;
+                END
+                $$;
+                """);
+            migrationBuilder.Sql("""
+                CREATE OR REPLACE FUNCTION catalog_search_count(
+                    fuzzy tsquery, name_pattern text, category_ids integer[], min_price numeric, max_price numeric, in_stock boolean,
+                    cap integer)
+                RETURNS integer
+                LANGUAGE plpgsql STABLE
+                SET enable_seqscan = off
+                AS $$
+                DECLARE
+                    filters constant text := ' AND p.is_active AND ($3 IS NULL OR p.category_id = ANY ($3))'
+                        || ' AND ($4 IS NULL OR p.price >= $4) AND ($5 IS NULL OR p.price <= $5) AND ($6 IS NULL OR (p.stock > 0) = $6)';
+                    matches integer;
+                BEGIN
+                    EXECUTE 'SELECT count(*) FROM (SELECT 1 FROM products p WHERE p.search_vector @@ $1' || filters || ' LIMIT $7) m'
+                    INTO matches USING fuzzy, name_pattern, category_ids, min_price, max_price, in_stock, cap;
+                    IF matches < cap AND name_pattern IS NOT NULL THEN
+                        EXECUTE 'SELECT count(*) FROM (SELECT 1 FROM products p WHERE (p.search_vector @@ $1 OR p.name ILIKE $2)' || filters || ' LIMIT $7) m'
+                        INTO matches USING fuzzy, name_pattern, category_ids, min_price, max_price, in_stock, cap;
+                    END IF;
+                    RETURN matches;
                 END
                 $$;
                 """);
