@@ -30,7 +30,7 @@ internal sealed class ProductWriteSql
             ?? throw new InvalidOperationException($"{entity.DisplayName()} has no key.");
         var version = entity.GetProperties().Single(property => property.IsConcurrencyToken && property.ValueGenerated == ValueGenerated.OnAddOrUpdate);
         var isActive = Property(entity, nameof(Product.IsActive)).GetColumnName();
-        _id = ColumnValue<Product>.TemplateFor(id);
+        _id = TypedParameter(id);
 
         _inserted = entity.GetProperties()
             .Where(property => !property.ValueGenerated.HasFlag(ValueGenerated.OnAdd))
@@ -111,17 +111,18 @@ internal sealed class ProductWriteSql
         entity.GetProperties().SingleOrDefault(property => string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new InvalidOperationException($"{entity.DisplayName()} has no property {name}.");
 
+    /// <summary>An unnamed (positional) parameter typed as EF Core types the property's column, to be cloned for each value.</summary>
+    private static NpgsqlParameter TypedParameter(IProperty property)
+    {
+        using var command = new NpgsqlCommand();
+        return (NpgsqlParameter)property.GetRelationalTypeMapping().CreateParameter(command, string.Empty, null, property.IsNullable);
+    }
+
     /// <summary>A column and where its value comes from, with a parameter typed as EF Core types the column.</summary>
     private sealed record ColumnValue<TSource>(string Name, Func<TSource, object?> Value, NpgsqlParameter Template, ValueConverter? Converter)
     {
         public static ColumnValue<TSource> Of(IProperty property, Func<TSource, object?> value) =>
-            new(property.GetColumnName(), value, TemplateFor(property), property.GetRelationalTypeMapping().Converter);
-
-        public static NpgsqlParameter TemplateFor(IProperty property)
-        {
-            using var command = new NpgsqlCommand();
-            return (NpgsqlParameter)property.GetRelationalTypeMapping().CreateParameter(command, string.Empty, null, property.IsNullable);
-        }
+            new(property.GetColumnName(), value, TypedParameter(property), property.GetRelationalTypeMapping().Converter);
 
         public NpgsqlParameter Parameter(TSource source)
         {
