@@ -28,6 +28,9 @@ public readonly record struct SaveOutcome
     /// <summary>The row changed since it was read.</summary>
     public static SaveOutcome StaleRow { get; } = new(SaveRefusal.StaleRow, null);
 
+    /// <summary>No active row has the id the write named.</summary>
+    public static SaveOutcome RowMissing { get; } = new(SaveRefusal.RowMissing, null);
+
     public SaveRefusal? Refusal { get; }
 
     public bool IsSaved => Refusal is null;
@@ -44,4 +47,5 @@ public enum SaveRefusal
     UniqueViolation,
     StaleRow,
     RuleBroken,
+    RowMissing,
 }

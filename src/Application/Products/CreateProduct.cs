@@ -10,27 +10,33 @@ internal sealed class CreateProductValidator : AbstractValidator<CreateProductCo
     public CreateProductValidator(IValidator<ProductBody> body) => RuleFor(command => command.Body).SetValidator(body);
 }
 
-internal sealed class CreateProductHandler(
-    IProductRepository products, ICategoryRepository categories, IUnitOfWork unitOfWork, TimeProvider clock)
+/// <summary>
+/// Writes first and lets the database refuse (<see cref="IProductWriter"/>): one statement for a
+/// create whose slug is free. Only a slug made from the name that is taken costs the lookup that
+/// picks the first free <c>-2</c>, <c>-3</c>, ... and a second insert.
+/// </summary>
+internal sealed class CreateProductHandler(IProductWriter writer, IProductRepository products, TimeProvider clock)
     : ICommandHandler<CreateProductCommand, Result<ProductDto>>
 {
     public async ValueTask<Result<ProductDto>> Handle(CreateProductCommand command, CancellationToken cancellationToken)
     {
         var details = command.Body.ToDetails();
-        if (await ProductCategoryRule.CheckAsync(categories, details.CategoryId, cancellationToken) is { } invalidCategory)
+        var now = clock.UtcNowForStorage();
+        var requested = command.Body.Slug is { } slug ? Slug.From(slug) : null;
+        var product = Product.Create(details, requested ?? Slug.FromName(details.Name), now);
+        var written = await writer.InsertAsync(product, cancellationToken);
+        if (written.Outcome.Refusal == SaveRefusal.UniqueViolation && requested is null)
         {
-            return invalidCategory;
+            var free = await SlugChoice.ChooseAsync(null, details.Name, null, products.FindSlugsLikeAsync, "Product", cancellationToken);
+            product = Product.Create(details, free.Value, now);
+            written = await writer.InsertAsync(product, cancellationToken);
         }
 
-        var slug = await SlugChoice.ChooseAsync(command.Body.Slug, details.Name, null, products.FindSlugsLikeAsync, "Product", cancellationToken);
-        if (!slug.IsSuccess)
+        return written switch
         {
-            return slug.Error;
-        }
-
-        var product = Product.Create(details, slug.Value, clock.UtcNowForStorage());
-        products.Add(product);
-        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
-        return saved.IsSaved ? product.ToDto() : saved.ToError("Product");
+            { Row: { } keys } => product.ToDto() with { Id = keys.Id, Version = keys.Version },
+            { Outcome.Refusal: SaveRefusal.UniqueViolation } when requested is not null => SlugErrors.Taken("Product", requested),
+            _ => written.Outcome.ToError("Product"),
+        };
     }
 }

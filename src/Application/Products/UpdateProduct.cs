@@ -12,37 +12,24 @@ internal sealed class UpdateProductValidator : AbstractValidator<UpdateProductCo
     public UpdateProductValidator(IValidator<ProductBody> body) => RuleFor(command => command.Body).SetValidator(body);
 }
 
-internal sealed class UpdateProductHandler(
-    IProductRepository products, ICategoryRepository categories, IUnitOfWork unitOfWork, TimeProvider clock)
+/// <summary>
+/// One statement that the database checks (<see cref="IProductWriter"/>): the version in its
+/// condition, the slug's unique index, the category rule's trigger. The answers are those of a
+/// read-check-write in that order: <c>404</c>, <c>412</c>, an inactive category, a taken slug.
+/// </summary>
+internal sealed class UpdateProductHandler(IProductWriter writer, TimeProvider clock)
     : ICommandHandler<UpdateProductCommand, Result<ProductDto>>
 {
     public async ValueTask<Result<ProductDto>> Handle(UpdateProductCommand command, CancellationToken cancellationToken)
     {
-        var product = await products.FindAsync(command.Id, cancellationToken);
-        if (product is not { IsActive: true })
+        var requested = command.Body.Slug is { } slug ? Slug.From(slug) : null;
+        var revision = Product.Revise(command.Body.ToDetails(), requested, clock.UtcNowForStorage());
+        var written = await writer.UpdateAsync(command.Id, revision, command.Precondition, cancellationToken);
+        return written switch
         {
-            return Error.NotFound("Product");
-        }
-
-        if (command.Precondition?.IsSatisfiedBy(product.Version) == false)
-        {
-            return Error.PreconditionFailed("Product");
-        }
-
-        var details = command.Body.ToDetails();
-        if (await ProductCategoryRule.CheckAsync(categories, details.CategoryId, cancellationToken) is { } invalidCategory)
-        {
-            return invalidCategory;
-        }
-
-        var slug = await SlugChoice.ChooseAsync(command.Body.Slug, details.Name, product.Slug, products.FindSlugsLikeAsync, "Product", cancellationToken);
-        if (!slug.IsSuccess)
-        {
-            return slug.Error;
-        }
-
-        product.Update(details, slug.Value, clock.UtcNowForStorage());
-        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
-        return saved.IsSaved ? product.ToDto() : saved.ToError("Product");
+            { Row: { } product } => product,
+            { Outcome.Refusal: SaveRefusal.UniqueViolation } when requested is not null => SlugErrors.Taken("Product", requested),
+            _ => written.Outcome.ToError("Product"),
+        };
     }
 }

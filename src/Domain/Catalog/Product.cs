@@ -57,21 +57,19 @@ public sealed class Product
 
     public static Product Create(ProductDetails details, Slug slug, DateTime now)
     {
-        Guard.Utc(now, nameof(now));
-        var product = new Product(string.Empty, slug.Value) { IsActive = true, CreatedAt = now };
-        product.Apply(details, slug, now);
+        var revision = Revise(details, slug, now);
+        var product = new Product(revision.Details.Name, slug.Value) { IsActive = true, CreatedAt = revision.UpdatedAt };
+        product.Apply(revision);
         return product;
     }
 
-    public void Update(ProductDetails details, Slug slug, DateTime now) => Apply(details, slug, now);
+    public void Update(ProductDetails details, Slug slug, DateTime now) => Apply(Revise(details, slug, now));
 
-    public void Deactivate(DateTime now)
-    {
-        IsActive = false;
-        UpdatedAt = Guard.Utc(now, nameof(now));
-    }
-
-    private void Apply(ProductDetails details, Slug slug, DateTime now)
+    /// <summary>
+    /// The change <see cref="Update"/> would make, checked by the same rules, without a loaded
+    /// product; a null <paramref name="slug"/> keeps the product's own.
+    /// </summary>
+    public static ProductRevision Revise(ProductDetails details, Slug? slug, DateTime now)
     {
         if (!IsValidPrice(details.Price))
         {
@@ -89,18 +87,28 @@ public sealed class Product
             throw new DomainRuleException("Image URL must be an absolute http or https URL.");
         }
 
-        // Every check runs before the first assignment, so a refused change leaves the product as it was.
         var name = Guard.RequiredText(details.Name, MaxNameLength, "Name");
         var description = Guard.OptionalText(details.Description, MaxDescriptionLength, "Description");
         var updatedAt = Guard.Utc(now, nameof(now));
+        return new ProductRevision(details with { Name = name, Description = description, ImageUrl = imageUrl }, slug, updatedAt);
+    }
 
-        Name = name;
-        Description = description;
-        Price = details.Price;
-        ImageUrl = imageUrl;
-        Stock = details.Stock;
-        CategoryId = details.CategoryId;
-        Slug = slug.Value;
-        UpdatedAt = updatedAt;
+    public void Deactivate(DateTime now)
+    {
+        IsActive = false;
+        UpdatedAt = Guard.Utc(now, nameof(now));
+    }
+
+    // Every check ran in Revise, before the first assignment, so a refused change leaves the product as it was.
+    private void Apply(ProductRevision revision)
+    {
+        Name = revision.Details.Name;
+        Description = revision.Details.Description;
+        Price = revision.Details.Price;
+        ImageUrl = revision.Details.ImageUrl;
+        Stock = revision.Details.Stock;
+        CategoryId = revision.Details.CategoryId;
+        Slug = revision.Slug?.Value ?? Slug;
+        UpdatedAt = revision.UpdatedAt;
     }
 }

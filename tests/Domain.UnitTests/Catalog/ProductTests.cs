@@ -143,6 +143,32 @@ public sealed class ProductTests
     }
 
     [Fact]
+    public void A_revision_is_what_update_would_store_and_a_null_slug_keeps_the_products_own()
+    {
+        var details = Details(name: " Phone Y ", description: "  ", imageUrl: " https://cdn.example.com/y.png ", price: 10m);
+        var product = Product.Create(Details(), Slug.From("phone-x"), Created);
+
+        var revision = Product.Revise(details, null, Later);
+        product.Update(details, Slug.From("phone-x"), Later);
+
+        Assert.Equal(new ProductDetails("Phone Y", null, 10m, "https://cdn.example.com/y.png", 5, 1), revision.Details);
+        Assert.Null(revision.Slug);
+        Assert.Equal(Later, revision.UpdatedAt);
+        Assert.Equal(
+            (revision.Details.Name, revision.Details.Description, revision.Details.ImageUrl),
+            (product.Name, product.Description, product.ImageUrl));
+    }
+
+    [Fact]
+    public void A_revision_is_refused_by_the_rules_that_refuse_an_update()
+    {
+        Assert.Throws<DomainRuleException>(() => Product.Revise(Details(price: -1m), null, Later));
+        Assert.Throws<DomainRuleException>(() => Product.Revise(Details(name: " "), null, Later));
+        Assert.Throws<DomainRuleException>(() => Product.Revise(Details(imageUrl: "ftp://x/y.png"), null, Later));
+        Assert.Throws<DomainRuleException>(() => Product.Revise(Details(), null, DateTime.SpecifyKind(Later, DateTimeKind.Local)));
+    }
+
+    [Fact]
     public void Deactivate_keeps_the_row_and_marks_it_inactive()
     {
         var product = Product.Create(Details(), Slug.From("phone-x"), Created);

@@ -18,6 +18,9 @@ public sealed record VersionPrecondition
 
     public bool AcceptsAny { get; }
 
+    /// <summary>The versions accepted when not <see cref="AcceptsAny"/>; none for <see cref="None"/>.</summary>
+    public IReadOnlyCollection<uint> Versions => _versions;
+
     /// <summary>A precondition no version satisfies, for tags that could never match (weak or malformed).</summary>
     public static VersionPrecondition None { get; } = new([], acceptsAny: false);
 

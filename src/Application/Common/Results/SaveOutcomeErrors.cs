@@ -11,6 +11,7 @@ public static class SaveOutcomeErrors
         // The only unique index a write can break is the slug's: another request took it between our check and our write.
         { Refusal: SaveRefusal.UniqueViolation } => SlugErrors.Taken(resource, "The slug was taken by another request; choose another one."),
         { Refusal: SaveRefusal.StaleRow } => Error.PreconditionFailed(resource),
+        { Refusal: SaveRefusal.RowMissing } => Error.NotFound(resource),
         _ => throw new ArgumentException("A saved outcome is not an error.", nameof(outcome)),
     };
 }

@@ -31,7 +31,7 @@ public static class SlugChoice
 
         var taken = await findSlugsLike(wanted, cancellationToken);
         return taken.Contains(wanted.Value)
-            ? SlugErrors.Taken(resource, $"The slug '{wanted.Value}' is already taken.")
+            ? SlugErrors.Taken(resource, wanted)
             : wanted;
     }
 }

@@ -7,6 +7,9 @@ public static class SlugErrors
 
     public static Error Taken(string resource, string description) => Error.Conflict(resource + TakenSuffix, description);
 
+    /// <summary>A slug the client asked for that another row has.</summary>
+    public static Error Taken(string resource, Slug requested) => Taken(resource, $"The slug '{requested.Value}' is already taken.");
+
     public static bool IsTaken(Error error) =>
         error.Kind == ErrorKind.Conflict && error.Code.EndsWith(TakenSuffix, StringComparison.Ordinal);
 }

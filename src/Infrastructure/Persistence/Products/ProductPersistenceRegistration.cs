@@ -1,5 +1,6 @@
 using Ecommerce.Application.Abstractions;
 using Ecommerce.Infrastructure.Persistence.Connections;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecommerce.Infrastructure.Persistence.Products;
@@ -9,6 +10,12 @@ internal static class ProductPersistenceRegistration
     public static IServiceCollection AddProductPersistence(this IServiceCollection services) =>
         services
             .AddScoped<IProductRepository, ProductRepository>()
+            .AddScoped<IProductWriter, ProductWriter>()
+            .AddSingleton(provider =>
+            {
+                using var context = provider.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContext();
+                return ProductWriteSql.From(context.Model);
+            })
             .AddSingleton<IProductReader>(provider =>
             {
                 var reads = provider.GetRequiredService<CatalogReads>();

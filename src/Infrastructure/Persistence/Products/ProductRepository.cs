@@ -27,6 +27,4 @@ internal sealed class ProductRepository(CatalogDbContext dbContext) : IProductRe
         return await SlugQueries.FindTakenAsync(dbContext.Products, product => product.Slug, slug,
             (value, token) => SlugInUse(dbContext, value, token), cancellationToken);
     }
-
-    public void Add(Product product) => dbContext.Products.Add(product);
 }
