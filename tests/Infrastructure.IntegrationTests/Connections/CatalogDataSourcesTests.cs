@@ -33,17 +33,42 @@ public sealed class CatalogDataSourcesTests(PostgresDatabase database) : IClassF
     }
 
     [Fact]
-    public async Task Read_connections_are_not_reset_on_return_unless_the_connection_string_says_so()
+    public async Task Connections_are_not_reset_on_return_unless_the_connection_string_says_so()
     {
         await using (var defaults = CatalogDataSources.Create(database.ConnectionString, new CatalogDatabaseOptions()))
         {
             Assert.True(new NpgsqlConnectionStringBuilder(defaults.Reads.ConnectionString).NoResetOnClose);
-            Assert.False(new NpgsqlConnectionStringBuilder(defaults.Primary.ConnectionString).NoResetOnClose);
+            Assert.True(new NpgsqlConnectionStringBuilder(defaults.Primary.ConnectionString).NoResetOnClose);
         }
 
         var resetting = database.ConnectionString + ";No Reset On Close=false";
         await using var explicitly = CatalogDataSources.Create(resetting, new CatalogDatabaseOptions());
         Assert.False(new NpgsqlConnectionStringBuilder(explicitly.Reads.ConnectionString).NoResetOnClose);
+        Assert.False(new NpgsqlConnectionStringBuilder(explicitly.Primary.ConnectionString).NoResetOnClose);
+    }
+
+    [Fact]
+    public async Task A_command_connection_returned_inside_a_transaction_comes_back_rolled_back_and_without_its_locks()
+    {
+        await using var dataSources = CatalogDataSources.Create(database.ConnectionString + ";Maximum Pool Size=1", new CatalogDatabaseOptions());
+        await using (var first = await dataSources.Primary.OpenConnectionAsync())
+        {
+            await using var transaction = await first.BeginTransactionAsync();
+            await using var work = new NpgsqlCommand(
+                "SET LOCAL lock_timeout = '1234ms'; SELECT pg_advisory_xact_lock(424242); CREATE TEMPORARY TABLE left_behind (id int) ON COMMIT DROP", first, transaction);
+            await work.ExecuteNonQueryAsync();
+        }
+
+        await using var second = await dataSources.Primary.OpenConnectionAsync();
+        await using var state = new NpgsqlCommand(
+            "SELECT current_setting('lock_timeout'), pg_current_xact_id_if_assigned() IS NULL, "
+            + "(SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()), to_regclass('left_behind') IS NULL", second);
+        await using var reader = await state.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal("0", reader.GetString(0));
+        Assert.True(reader.GetBoolean(1));
+        Assert.Equal(0L, reader.GetInt64(2));
+        Assert.True(reader.GetBoolean(3));
     }
 
     [Theory]

@@ -51,7 +51,7 @@ public sealed class CatalogDataSources : IAsyncDisposable
     public NpgsqlDataSource Reads { get; }
 
     public static CatalogDataSources Create(string connectionString, CatalogDatabaseOptions options) =>
-        new(NpgsqlDataSource.Create(WithDefaults(connectionString, CommandsApplicationName)), NpgsqlDataSource.Create(ForQueries(connectionString, options)));
+        new(NpgsqlDataSource.Create(ForCommands(connectionString)), NpgsqlDataSource.Create(ForQueries(connectionString, options)));
 
     public async ValueTask DisposeAsync()
     {
@@ -84,6 +84,24 @@ public sealed class CatalogDataSources : IAsyncDisposable
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// A connection string for commands. The service's commands leave no session state behind either:
+    /// their settings are <c>SET LOCAL</c>, their advisory locks transaction-scoped, their temporary
+    /// tables <c>ON COMMIT DROP</c>, and Npgsql rolls back a transaction left open whether it resets or
+    /// not. The reset (seven statements before the next rental's first command) is skipped; the
+    /// migrator, the one user of session state, runs in its own process with its own connections.
+    /// </summary>
+    internal static NpgsqlConnectionStringBuilder ForCommands(string connectionString)
+    {
+        var commands = WithDefaults(connectionString, CommandsApplicationName);
+        if (!IsSet(commands, NoResetOnCloseKeyword))
+        {
+            commands.NoResetOnClose = true;
+        }
+
+        return commands;
     }
 
     /// <summary>A connection string for queries: the service's defaults and the read sessions' own settings.</summary>
