@@ -37,7 +37,7 @@ public static class DependencyInjection
         services.AddProductPersistence();
         services.AddIdempotencyPersistence();
         services.AddCatalogVersions();
-        services.AddCatalogChangeFeed(configuration, connectionString);
+        services.AddCatalogChangeFeed(configuration);
         services.AddBulkPersistence();
         // After the readers: it makes them follow each request's read route (primary or standby).
         services.AddReadRouting(configuration, connectionString);

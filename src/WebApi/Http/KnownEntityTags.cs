@@ -6,9 +6,9 @@ namespace Ecommerce.WebApi.Http;
 
 /// <summary>
 /// The tags of the single resources this instance has served, each with the position of its table's
-/// change feed before it was read. While that position has not moved, no change to the table has
-/// committed since the read, so an <c>If-None-Match</c> naming the tag is answered <c>304</c> from
-/// memory, without the database. Any doubt (no position, a consistency token, a tag not known)
+/// change feed before it was read. While that position has not moved, the feed has seen no change to
+/// the table since the read (it sees one within a poll of the versions), so an <c>If-None-Match</c>
+/// naming the tag is answered <c>304</c> from memory, without the database. Any doubt (no position, a consistency token, a tag not known)
 /// reads the row as usual.
 /// </summary>
 public sealed class KnownEntityTags(ICatalogChangeFeed changes, int capacity = KnownEntityTags.DefaultCapacity)

@@ -92,7 +92,7 @@ internal static class ExpectedSchema
     /// <summary>
     /// The functions and triggers that keep <c>category_product_counts</c> in step with <c>products</c>,
     /// check and rebuild it, and enforce the rules of the category tree; those of the search
-    /// (docs/search.md); the catalog's versions and change notifications.
+    /// (docs/search.md).
     /// </summary>
     public static readonly IReadOnlyList<string> Triggers =
     [
@@ -110,7 +110,6 @@ internal static class ExpectedSchema
         "function count_active_products",
         "function enforce_category_rules",
         "function enforce_product_rules",
-        "function notify_catalog_change",
         "function rebuild_category_product_counts",
         "function refresh_product_search_vector",
         "trigger bump_categories_version on categories",
@@ -125,8 +124,6 @@ internal static class ExpectedSchema
         "trigger enforce_category_rules_on_update on categories",
         "trigger enforce_product_rules_on_insert on products",
         "trigger enforce_product_rules_on_update on products",
-        "trigger notify_categories_change on categories",
-        "trigger notify_products_change on products",
         "trigger refresh_search_vector_on_insert on products",
         "trigger refresh_search_vector_on_update on products",
     ];

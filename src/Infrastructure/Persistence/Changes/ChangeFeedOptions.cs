@@ -7,22 +7,20 @@ internal sealed class ChangeFeedOptions
 {
     public const string Section = "Catalog:ChangeFeed";
 
-    /// <summary>Whether tags may be answered from memory while listening for changes (single resources' tags, lists' versions).</summary>
+    /// <summary>Whether tags may be answered from memory (single resources' tags, lists' versions) while the versions are followed.</summary>
     public bool Enabled { get; init; } = true;
 
-    /// <summary>
-    /// After this long without a notification the listening connection is probed: a connection that
-    /// died without an error (a network partition) is noticed within about twice this.
-    /// </summary>
-    public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>How often the versions are read: a change by another instance is noticed within about this.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
-    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>No tag is vouched for when the last successful read of the versions started longer ago than this.</summary>
+    public TimeSpan MaxAge => PollInterval * 2;
 
     public static ChangeFeedOptions From(IConfiguration configuration) => new()
     {
         Enabled = configuration[$"{Section}:{nameof(Enabled)}"] is not { Length: > 0 } enabled
             || (bool.TryParse(enabled, out var value) ? value : throw new InvalidOperationException($"{Section}:{nameof(Enabled)} must be true or false.")),
-        ProbeInterval = TimeSpan.FromSeconds(Connections.WholeNumberSetting.Read(
-            configuration, $"{Section}:ProbeSeconds", fallback: 5, minimum: 1, "a whole number of seconds, 1 or more")),
+        PollInterval = TimeSpan.FromMilliseconds(Connections.WholeNumberSetting.Read(
+            configuration, $"{Section}:PollMilliseconds", fallback: 100, minimum: 10, "a whole number of milliseconds, 10 or more")),
     };
 }
