@@ -6,8 +6,9 @@ namespace Ecommerce.WebApi.Http;
 /// <summary>
 /// Conditional and cacheable reads of many rows. Every <c>200</c> gets <c>Cache-Control</c>; one whose
 /// tag <c>If-None-Match</c> names becomes a <c>304</c> with the same headers and no body. A list's tag
-/// is the version of its tables, read before the list (or known, <see cref="KnownTableVersions"/>): when it matches, the list is not read at all
-/// (unless the tag is <c>*</c>, which matches only an answer the handler gives).
+/// is the version of its tables, read before the list or known to be current
+/// (<see cref="KnownTableVersions"/>): when it matches, the list is not read at all (unless the tag is
+/// <c>*</c>, which matches only an answer the handler gives).
 /// <c>HEAD</c> runs as <c>GET</c> with the body thrown away.
 /// </summary>
 internal sealed class ConditionalGetFilter(CatalogTables tables) : IEndpointFilter
