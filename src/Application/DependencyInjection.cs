@@ -17,6 +17,7 @@ public static class DependencyInjection
                 typeof(LoggingBehavior<,>),
                 typeof(ValidationBehavior<,>),
                 typeof(RetryLostRacesBehavior<,>),
+                typeof(AdvanceChangeFeedBehavior<,>),
             ];
         });
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);

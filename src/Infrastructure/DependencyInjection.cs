@@ -3,6 +3,7 @@ using Ecommerce.Infrastructure.Persistence;
 using Ecommerce.Infrastructure.Persistence.Bulk;
 using Ecommerce.Infrastructure.Persistence.Caching;
 using Ecommerce.Infrastructure.Persistence.Categories;
+using Ecommerce.Infrastructure.Persistence.Changes;
 using Ecommerce.Infrastructure.Persistence.Connections;
 using Ecommerce.Infrastructure.Persistence.Health;
 using Ecommerce.Infrastructure.Persistence.Idempotency;
@@ -36,6 +37,7 @@ public static class DependencyInjection
         services.AddProductPersistence();
         services.AddIdempotencyPersistence();
         services.AddCatalogVersions();
+        services.AddCatalogChangeFeed(configuration);
         services.AddBulkPersistence();
         // After the readers: it makes them follow each request's read route (primary or standby).
         services.AddReadRouting(configuration, connectionString);

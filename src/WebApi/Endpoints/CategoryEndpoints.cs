@@ -58,13 +58,23 @@ public static class CategoryEndpoints
         return tree.IsSuccess ? new CategoryTreeResult(tree.Value) : tree.Error.ToProblem(context);
     }
 
-    private static async Task<Results<Ok<CategoryDto>, ProblemHttpResult>> GetById(
-        int id, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
-        (await sender.Send(new GetCategoryQuery(id), cancellationToken)).ToOk(context, category => category.Version);
+    private static async Task<Results<Ok<CategoryDto>, ProblemHttpResult, StatusCodeHttpResult>> GetById(
+        int id, ISender sender, KnownEntityTags known, HttpContext context, CancellationToken cancellationToken)
+    {
+        var read = known.Begin(context, ResourceKey.ById(CatalogTables.Categories, id));
+        return read.NotModified is { } notModified
+            ? notModified
+            : read.Answer(await sender.Send(new GetCategoryQuery(id), cancellationToken), category => category.Version);
+    }
 
-    private static async Task<Results<Ok<CategoryDto>, ProblemHttpResult>> GetBySlug(
-        string slug, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
-        (await sender.Send(new GetCategoryBySlugQuery(slug), cancellationToken)).ToOk(context, category => category.Version);
+    private static async Task<Results<Ok<CategoryDto>, ProblemHttpResult, StatusCodeHttpResult>> GetBySlug(
+        string slug, ISender sender, KnownEntityTags known, HttpContext context, CancellationToken cancellationToken)
+    {
+        var read = known.Begin(context, ResourceKey.BySlug(CatalogTables.Categories, slug));
+        return read.NotModified is { } notModified
+            ? notModified
+            : read.Answer(await sender.Send(new GetCategoryBySlugQuery(slug), cancellationToken), category => category.Version);
+    }
 
     private static async Task<Results<Created<CategoryDto>, ProblemHttpResult>> Create(
         CategoryBody body, ISender sender, HttpContext context, CancellationToken cancellationToken) =>

@@ -69,13 +69,23 @@ public static class ProductEndpoints
     private static bool IsPosition(string parameter) =>
         parameter.Equals("page", StringComparison.OrdinalIgnoreCase) || parameter.Equals("after", StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<Results<Ok<ProductDto>, ProblemHttpResult>> GetById(
-        int id, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
-        (await sender.Send(new GetProductQuery(id), cancellationToken)).ToOk(context, product => product.Version);
+    private static async Task<Results<Ok<ProductDto>, ProblemHttpResult, StatusCodeHttpResult>> GetById(
+        int id, ISender sender, KnownEntityTags known, HttpContext context, CancellationToken cancellationToken)
+    {
+        var read = known.Begin(context, ResourceKey.ById(CatalogTables.Products, id));
+        return read.NotModified is { } notModified
+            ? notModified
+            : read.Answer(await sender.Send(new GetProductQuery(id), cancellationToken), product => product.Version);
+    }
 
-    private static async Task<Results<Ok<ProductDto>, ProblemHttpResult>> GetBySlug(
-        string slug, ISender sender, HttpContext context, CancellationToken cancellationToken) =>
-        (await sender.Send(new GetProductBySlugQuery(slug), cancellationToken)).ToOk(context, product => product.Version);
+    private static async Task<Results<Ok<ProductDto>, ProblemHttpResult, StatusCodeHttpResult>> GetBySlug(
+        string slug, ISender sender, KnownEntityTags known, HttpContext context, CancellationToken cancellationToken)
+    {
+        var read = known.Begin(context, ResourceKey.BySlug(CatalogTables.Products, slug));
+        return read.NotModified is { } notModified
+            ? notModified
+            : read.Answer(await sender.Send(new GetProductBySlugQuery(slug), cancellationToken), product => product.Version);
+    }
 
     private static async Task<Results<Created<ProductDto>, ProblemHttpResult>> Create(
         ProductBody body, ISender sender, HttpContext context, CancellationToken cancellationToken) =>

@@ -17,6 +17,8 @@ internal static class WebApiServices
         services.AddSingleton(limits);
         services.AddCatalogSecurity(configuration, limits);
         services.AddReadConsistency();
+        services.AddSingleton(provider => new KnownEntityTags(provider.GetRequiredService<Ecommerce.Application.Caching.ICatalogChangeFeed>()));
+        services.AddSingleton<KnownTableVersions>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ErrorResults.AddTraceId);
         services.AddExceptionHandler<ExceptionProblemHandler>();
         services.AddRequestTimeouts(options => options.DefaultPolicy = new RequestTimeoutPolicy

@@ -4,14 +4,14 @@ using Mediator;
 namespace Ecommerce.WebApi.Http;
 
 /// <summary>
-/// Conditional and cacheable reads. Every <c>200</c> gets <c>Cache-Control</c>; one whose tag
-/// <c>If-None-Match</c> names becomes a <c>304</c> with the same headers and no body. A list's tag
-/// is the version of its tables, read before the list: when it matches, the list is not read at all
-/// (unless the tag is <c>*</c>, which matches only an answer the handler gives).
-/// A resource's tag comes with its row, so its <c>304</c> costs the read by id or slug, without the
-/// body. <c>HEAD</c> runs as <c>GET</c> with the body thrown away.
+/// Conditional and cacheable reads of many rows. Every <c>200</c> gets <c>Cache-Control</c>; one whose
+/// tag <c>If-None-Match</c> names becomes a <c>304</c> with the same headers and no body. A list's tag
+/// is the version of its tables, read before the list or known to be current
+/// (<see cref="KnownTableVersions"/>): when it matches, the list is not read at all (unless the tag is
+/// <c>*</c>, which matches only an answer the handler gives).
+/// <c>HEAD</c> runs as <c>GET</c> with the body thrown away.
 /// </summary>
-internal sealed class ConditionalGetFilter(CatalogTables? tables) : IEndpointFilter
+internal sealed class ConditionalGetFilter(CatalogTables tables) : IEndpointFilter
 {
     private static readonly IResult NotModified = TypedResults.StatusCode(StatusCodes.Status304NotModified);
 
@@ -23,16 +23,13 @@ internal sealed class ConditionalGetFilter(CatalogTables? tables) : IEndpointFil
             http.Response.Body = Stream.Null;
         }
 
-        string? listTag = null;
-        if (tables is { } shown)
+        var version = await http.RequestServices.GetRequiredService<KnownTableVersions>().CurrentAsync(http, tables, static (context, shown) =>
+            context.RequestServices.GetRequiredService<ISender>().Send(new GetCatalogVersionQuery(shown), context.RequestAborted));
+        var listTag = ListTags.For(version, http.Request);
+        // A "*" waits for the handler, so that a query it refuses stays a 400.
+        if (http.Request.IfNoneMatch(listTag, matchAny: false))
         {
-            var version = await http.RequestServices.GetRequiredService<ISender>().Send(new GetCatalogVersionQuery(shown), http.RequestAborted);
-            listTag = ListTags.For(version, http.Request);
-            // A "*" waits for the handler, so that a query it refuses stays a 400.
-            if (http.Request.IfNoneMatch(listTag, matchAny: false))
-            {
-                return NotModifiedWith(http.Response, listTag);
-            }
+            return NotModifiedWith(http.Response, listTag);
         }
 
         var result = await next(context);
@@ -42,15 +39,9 @@ internal sealed class ConditionalGetFilter(CatalogTables? tables) : IEndpointFil
         }
 
         var response = http.Response;
-        if (listTag is not null)
-        {
-            response.Headers.ETag = listTag;
-        }
-
+        response.Headers.ETag = listTag;
         response.Headers.CacheControl = CachePolicy.Revalidate;
-        return response.Headers.ETag.ToString() is { Length: > 0 } tag && http.Request.IfNoneMatch(tag)
-            ? NotModifiedWith(response, tag)
-            : result;
+        return http.Request.IfNoneMatch(listTag) ? NotModifiedWith(response, listTag) : result;
     }
 
     /// <summary>The status of a result, looking inside the <c>Results&lt;...&gt;</c> unions that endpoints return.</summary>

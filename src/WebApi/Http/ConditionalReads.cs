@@ -4,16 +4,15 @@ namespace Ecommerce.WebApi.Http;
 
 /// <summary>
 /// How the catalog's reads are mapped: for <c>GET</c> and <c>HEAD</c> alike, answered conditionally
-/// (<see cref="ConditionalGetFilter"/>).
+/// (a resource by its endpoint through <see cref="ConditionalRead"/>, many rows by <see cref="ConditionalGetFilter"/>).
 /// </summary>
 public static class ConditionalReads
 {
     private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
 
-    /// <summary>A read of one resource, whose handler sets the resource's <c>ETag</c>.</summary>
+    /// <summary>A read of one resource, whose handler answers through a <see cref="ConditionalRead"/>.</summary>
     public static RouteHandlerBuilder MapRead(this RouteGroupBuilder group, string pattern, Delegate handler) =>
         group.MapMethods(pattern, ReadMethods, handler)
-            .AddEndpointFilter(new ConditionalGetFilter(tables: null))
             .WithMetadata(ConditionalReadMetadata.OneResource);
 
     /// <summary>A read of many rows, tagged with the version of the tables they come from and its query.</summary>

@@ -7,7 +7,7 @@ namespace Ecommerce.WebApi.Http;
 /// <summary>Strong ETags from row versions, <c>If-Match</c> as a version precondition, and <c>If-None-Match</c>.</summary>
 public static class EntityTags
 {
-    public static string For(uint version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
+    public static string For(uint version) => string.Create(CultureInfo.InvariantCulture, $"\"{version}\"");
 
     public static void SetETag(this HttpResponse response, uint version) =>
         response.Headers.ETag = For(version);
@@ -51,7 +51,18 @@ public static class EntityTags
     public static bool IfNoneMatch(this HttpRequest request, string tag, bool matchAny = true)
     {
         var header = request.Headers.IfNoneMatch;
-        if (header.Count == 0 || !EntityTagHeaderValue.TryParseList(header, out var tags))
+        if (header.Count == 0)
+        {
+            return false;
+        }
+
+        // What a client sends back nearly always: the one tag it was given, as given.
+        if (header.Count == 1 && string.Equals(header[0], tag, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (!EntityTagHeaderValue.TryParseList(header, out var tags))
         {
             return false;
         }
