@@ -105,6 +105,7 @@ internal static class ExpectedSchema
         "function catalog_search_count",
         "function catalog_search_document",
         "function catalog_search_lexeme",
+        "function catalog_search_names_estimate",
         "function catalog_search_page",
         "function catalog_search_prefix",
         "function catalog_search_terms",

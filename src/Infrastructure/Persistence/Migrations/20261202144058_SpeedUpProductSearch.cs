@@ -9,9 +9,9 @@ namespace Ecommerce.Infrastructure.Persistence.Migrations
     /// the last word of a query, a prefix, becomes the words of <c>search_words</c> it starts (at most
     /// 16), which GIN looks up one by one and skips through, instead of gathering every entry of the
     /// prefix into a bitmap; a sparse tier that needs every word in the name is read from
-    /// <c>ix_products_name_document</c>; the total of a one-word query counts the products with the word
-    /// in their name first (for a frequent word they reach the cap alone), and the substring of the name
-    /// is counted over the names the words did not count; a product that does not match the words gets
+    /// <c>ix_products_name_document</c>; the total of a one-word query whose word the statistics put in
+    /// many names counts those names first (they reach the cap alone), and the substring of the name is
+    /// counted over the names the words did not count; a product that does not match the words gets
     /// its tier from one check. <c>CREATE OR REPLACE</c> keeps every signature, so the previous release's
     /// statements run unchanged against the new bodies.
     /// </summary>
@@ -210,6 +210,17 @@ namespace Ecommerce.Infrastructure.Persistence.Migrations
                 $$;
                 """);
             migrationBuilder.Sql("""
+                -- About how many active products have any of the query's words in their name, from ANALYZE's most common
+                -- elements of ix_products_name_document; 0 when the statistics do not know the words.
+                CREATE FUNCTION catalog_search_names_estimate(query tsquery) RETURNS double precision
+                LANGUAGE sql STABLE PARALLEL SAFE AS $$
+                    SELECT coalesce(sum(s.most_common_elem_freqs[array_position(s.most_common_elems::text::text[], w.word[1])]), 0)
+                           * (SELECT greatest(c.reltuples, 0) FROM pg_class c WHERE c.oid = 'products'::regclass)
+                    FROM pg_stats s, regexp_matches(query::text, '''((?:[^'']|'''')+)''', 'g') AS w(word)
+                    WHERE s.schemaname = current_schema() AND s.tablename = 'ix_products_name_document'
+                $$;
+                """);
+            migrationBuilder.Sql("""
                 CREATE OR REPLACE FUNCTION catalog_search_count(
                     fuzzy tsquery, name_pattern text, category_ids integer[], min_price numeric, max_price numeric, in_stock boolean,
                     cap integer)
@@ -223,12 +234,13 @@ namespace Ecommerce.Infrastructure.Persistence.Migrations
                     matches integer;
                     substring_matches integer;
                 BEGIN
-                    -- For one word, the products with it in their name are matches too, and fewer: for a frequent word they
-                    -- alone reach the cap at a fraction of the cost of every product with the word anywhere. (Words rarely
-                    -- meet in names often enough for that, so a query of several words goes straight to the full count.)
-                    IF strpos(fuzzy::text, ' & ') = 0 THEN
-                        EXECUTE 'SELECT count(*) FROM (SELECT 1 FROM products p WHERE catalog_name_document(p.name) @@ $1' || filters || ' LIMIT $7) m'
-                        INTO matches USING fuzzy, name_pattern, category_ids, min_price, max_price, in_stock, cap;
+                    -- A one-word query without filters whose word the statistics put in the names of three caps' worth of
+                    -- products: those products are matches too, and counting them alone (a far shorter posting list)
+                    -- reaches the cap. The statistics only choose the way; the count is exact either way.
+                    IF strpos(fuzzy::text, ' & ') = 0 AND category_ids IS NULL AND min_price IS NULL AND max_price IS NULL AND in_stock IS NULL
+                       AND catalog_search_names_estimate(fuzzy) >= 3 * cap THEN
+                        EXECUTE 'SELECT count(*) FROM (SELECT 1 FROM products p WHERE catalog_name_document(p.name) @@ $1 AND p.is_active LIMIT $2) m'
+                        INTO matches USING fuzzy, cap;
                         IF matches >= cap THEN
                             RETURN matches;
                         END IF;
@@ -238,8 +250,8 @@ namespace Ecommerce.Infrastructure.Persistence.Migrations
                     IF matches < cap AND name_pattern IS NOT NULL THEN
                         -- Only the names the words did not already count: a trigram scan of the name alone, not of both indexes.
                         EXECUTE 'SELECT count(*) FROM (SELECT 1 FROM products p WHERE p.name ILIKE $2 AND NOT coalesce(p.search_vector @@ $1, FALSE)' || filters || ' LIMIT $7) m'
-                        INTO substring_matches USING fuzzy, name_pattern, category_ids, min_price, max_price, in_stock, cap - matches;
-                        matches := matches + substring_matches;
+                        INTO substring_matches USING fuzzy, name_pattern, category_ids, min_price, max_price, in_stock, cap;
+                        matches := least(cap, matches + substring_matches);
                     END IF;
                     RETURN matches;
                 END
@@ -436,6 +448,7 @@ namespace Ecommerce.Infrastructure.Persistence.Migrations
                 END
                 $$;
                 """);
+            migrationBuilder.Sql("DROP FUNCTION catalog_search_names_estimate(tsquery);");
             migrationBuilder.Sql("DROP FUNCTION catalog_search_prefix(text, text);");
         }
     }
