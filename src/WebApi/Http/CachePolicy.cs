@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Ecommerce.WebApi.Http;
 
 /// <summary>What caches may do with the catalog's reads.</summary>
@@ -10,4 +12,20 @@ public static class CachePolicy
     /// by id, without the body.
     /// </summary>
     public const string Revalidate = "public, no-cache";
+
+    private static readonly StatusCodeHttpResult NotModifiedResult = TypedResults.StatusCode(StatusCodes.Status304NotModified);
+
+    /// <summary>The headers of every conditional read's <c>200</c> and <c>304</c>: its tag, and that caches must revalidate it.</summary>
+    public static void Tag(HttpResponse response, string tag)
+    {
+        response.Headers.ETag = tag;
+        response.Headers.CacheControl = Revalidate;
+    }
+
+    /// <summary>A <c>304</c> for <paramref name="tag"/>, with the headers its <c>200</c> would have had.</summary>
+    public static StatusCodeHttpResult NotModified(HttpResponse response, string tag)
+    {
+        Tag(response, tag);
+        return NotModifiedResult;
+    }
 }

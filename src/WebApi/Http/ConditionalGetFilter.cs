@@ -13,15 +13,10 @@ namespace Ecommerce.WebApi.Http;
 /// </summary>
 internal sealed class ConditionalGetFilter(CatalogTables tables) : IEndpointFilter
 {
-    private static readonly IResult NotModified = TypedResults.StatusCode(StatusCodes.Status304NotModified);
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (HttpMethods.IsHead(http.Request.Method))
-        {
-            http.Response.Body = Stream.Null;
-        }
+        ConditionalReads.DropTheBodyOfHead(http);
 
         var version = await http.RequestServices.GetRequiredService<KnownTableVersions>().CurrentAsync(http, tables, static (context, shown) =>
             context.RequestServices.GetRequiredService<ISender>().Send(new GetCatalogVersionQuery(shown), context.RequestAborted));
@@ -29,7 +24,7 @@ internal sealed class ConditionalGetFilter(CatalogTables tables) : IEndpointFilt
         // A "*" waits for the handler, so that a query it refuses stays a 400.
         if (http.Request.IfNoneMatch(listTag, matchAny: false))
         {
-            return NotModifiedWith(http.Response, listTag);
+            return CachePolicy.NotModified(http.Response, listTag);
         }
 
         var result = await next(context);
@@ -38,10 +33,8 @@ internal sealed class ConditionalGetFilter(CatalogTables tables) : IEndpointFilt
             return result;
         }
 
-        var response = http.Response;
-        response.Headers.ETag = listTag;
-        response.Headers.CacheControl = CachePolicy.Revalidate;
-        return http.Request.IfNoneMatch(listTag) ? NotModifiedWith(response, listTag) : result;
+        CachePolicy.Tag(http.Response, listTag);
+        return http.Request.IfNoneMatch(listTag) ? CachePolicy.NotModified(http.Response, listTag) : result;
     }
 
     /// <summary>The status of a result, looking inside the <c>Results&lt;...&gt;</c> unions that endpoints return.</summary>
@@ -53,12 +46,5 @@ internal sealed class ConditionalGetFilter(CatalogTables tables) : IEndpointFilt
         }
 
         return (result as IStatusCodeHttpResult)?.StatusCode;
-    }
-
-    private static IResult NotModifiedWith(HttpResponse response, string tag)
-    {
-        response.Headers.ETag = tag;
-        response.Headers.CacheControl = CachePolicy.Revalidate;
-        return NotModified;
     }
 }

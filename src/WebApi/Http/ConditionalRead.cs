@@ -11,8 +11,6 @@ namespace Ecommerce.WebApi.Http;
 /// </summary>
 public readonly struct ConditionalRead
 {
-    private static readonly StatusCodeHttpResult NotModifiedResult = TypedResults.StatusCode(StatusCodes.Status304NotModified);
-
     private readonly HttpContext _context;
     private readonly KnownEntityTags _known;
     private readonly ResourceKey _resource;
@@ -29,7 +27,7 @@ public readonly struct ConditionalRead
     }
 
     /// <summary>The <c>304</c> that memory answers, with its headers set; null when the resource must be read.</summary>
-    public StatusCodeHttpResult? NotModified => _notModifiedTag is { } tag ? NotModifiedWith(_context.Response, tag) : null;
+    public StatusCodeHttpResult? NotModified => _notModifiedTag is { } tag ? CachePolicy.NotModified(_context.Response, tag) : null;
 
     /// <summary>The answer to what the read found.</summary>
     public Results<Ok<T>, ProblemHttpResult, StatusCodeHttpResult> Answer<T>(Result<T> result, Func<T, uint> version)
@@ -45,21 +43,12 @@ public readonly struct ConditionalRead
             _known.Remember(_resource, tag, position);
         }
 
-        var response = _context.Response;
         if (_context.Request.IfNoneMatch(tag))
         {
-            return NotModifiedWith(response, tag);
+            return CachePolicy.NotModified(_context.Response, tag);
         }
 
-        response.Headers.ETag = tag;
-        response.Headers.CacheControl = CachePolicy.Revalidate;
+        CachePolicy.Tag(_context.Response, tag);
         return TypedResults.Ok(result.Value);
-    }
-
-    private static StatusCodeHttpResult NotModifiedWith(HttpResponse response, string tag)
-    {
-        response.Headers.ETag = tag;
-        response.Headers.CacheControl = CachePolicy.Revalidate;
-        return NotModifiedResult;
     }
 }

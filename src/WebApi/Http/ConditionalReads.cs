@@ -1,4 +1,5 @@
 using Ecommerce.Application.Caching;
+using Ecommerce.WebApi.Hosting;
 
 namespace Ecommerce.WebApi.Http;
 
@@ -20,6 +21,23 @@ public static class ConditionalReads
         group.MapMethods(pattern, ReadMethods, handler)
             .AddEndpointFilter(new ConditionalGetFilter(shows))
             .WithMetadata(ConditionalReadMetadata.ManyRows);
+
+    /// <summary><c>HEAD</c> runs as <c>GET</c>, its body thrown away.</summary>
+    internal static void DropTheBodyOfHead(HttpContext context)
+    {
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Response.Body = Stream.Null;
+        }
+    }
+
+    /// <summary>
+    /// The change feed's position for <paramref name="tables"/>, or null when memory may not answer: no
+    /// position, or a client that shows a consistency token, which asks for a host that has its write
+    /// and which only a read proves.
+    /// </summary>
+    internal static long? ChangePosition(this ICatalogChangeFeed changes, HttpRequest request, CatalogTables tables) =>
+        request.Headers.ContainsKey(ReadConsistency.HeaderName) ? null : changes.Position(tables);
 }
 
 /// <summary>Marks a conditional read for the OpenAPI document; <see cref="IsList"/> says whether its tag is weak.</summary>

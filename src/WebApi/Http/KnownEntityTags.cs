@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Ecommerce.Application.Caching;
-using Ecommerce.WebApi.Hosting;
 
 namespace Ecommerce.WebApi.Http;
 
@@ -22,13 +21,8 @@ public sealed class KnownEntityTags(ICatalogChangeFeed changes, int capacity = K
     /// <summary>Starts a read of <paramref name="resource"/>: <see cref="ConditionalRead.NotModified"/> is set when memory can answer it.</summary>
     public ConditionalRead Begin(HttpContext context, ResourceKey resource)
     {
-        if (HttpMethods.IsHead(context.Request.Method))
-        {
-            context.Response.Body = Stream.Null;
-        }
-
-        // A client that shows a consistency token asks for a host that has its write: only a read proves that.
-        if (context.Request.Headers.ContainsKey(ReadConsistency.HeaderName) || changes.Position(resource.Table) is not { } position)
+        ConditionalReads.DropTheBodyOfHead(context);
+        if (changes.ChangePosition(context.Request, resource.Table) is not { } position)
         {
             return new ConditionalRead(context, this, resource, position: null, notModifiedTag: null);
         }

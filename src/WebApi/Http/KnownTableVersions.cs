@@ -1,5 +1,4 @@
 using Ecommerce.Application.Caching;
-using Ecommerce.WebApi.Hosting;
 
 namespace Ecommerce.WebApi.Http;
 
@@ -16,7 +15,7 @@ public sealed class KnownTableVersions(ICatalogChangeFeed changes)
     /// <summary>The version of <paramref name="tables"/>, from memory when it is known to be current, else from <paramref name="read"/>.</summary>
     public async ValueTask<long> CurrentAsync(HttpContext context, CatalogTables tables, Func<HttpContext, CatalogTables, ValueTask<long>> read)
     {
-        long? position = context.Request.Headers.ContainsKey(ReadConsistency.HeaderName) ? null : changes.Position(tables);
+        var position = changes.ChangePosition(context.Request, tables);
         if (position is { } now && Volatile.Read(ref _known[(int)tables]) is { } known && known.Position == now)
         {
             return known.Version;
