@@ -1,3 +1,4 @@
+using Ecommerce.Application.Abstractions;
 using Ecommerce.Application.Common.Rules;
 using Npgsql;
 
@@ -20,6 +21,12 @@ internal static class CatalogConstraints
         ["ck_products_category_active"] = CatalogRule.ProductCategoryIsActive,
         ["fk_products_category_id"] = CatalogRule.ProductCategoryIsActive,
     };
+
+    /// <summary>What a write PostgreSQL refused means for the command: a taken unique key, a broken catalog rule, or null for neither.</summary>
+    public static SaveOutcome? RefusalOf(PostgresException exception) =>
+        exception.SqlState == PostgresErrorCodes.UniqueViolation ? SaveOutcome.UniqueViolation
+        : TryGetRule(exception, out var rule) ? SaveOutcome.Broke(rule)
+        : null;
 
     public static bool TryGetRule(PostgresException exception, out CatalogRule rule)
     {

@@ -18,14 +18,10 @@ internal sealed class EfUnitOfWork(CatalogDbContext dbContext) : IUnitOfWork
         {
             return SaveOutcome.StaleRow;
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            return SaveOutcome.UniqueViolation;
-        }
         catch (DbUpdateException exception) when (
-            exception.InnerException is PostgresException postgres && CatalogConstraints.TryGetRule(postgres, out var rule))
+            exception.InnerException is PostgresException postgres && CatalogConstraints.RefusalOf(postgres) is { } refusal)
         {
-            return SaveOutcome.Broke(rule);
+            return refusal;
         }
         catch (Exception exception) when (DatabaseFailures.LeavesWriteOutcomeUnknown(exception))
         {

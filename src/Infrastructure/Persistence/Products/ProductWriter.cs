@@ -12,7 +12,7 @@ namespace Ecommerce.Infrastructure.Persistence.Products;
 /// <summary>
 /// Product writes in one statement each, in plain Npgsql on the command's connection (and in its
 /// transaction, when an idempotent request opened one). PostgreSQL's refusals become
-/// <see cref="SaveOutcome"/>s as <see cref="EfUnitOfWork"/> reads them.
+/// <see cref="SaveOutcome"/>s as <see cref="EfUnitOfWork"/>'s do (<see cref="CatalogConstraints.RefusalOf"/>).
 /// </summary>
 internal sealed class ProductWriter(CatalogDbContext dbContext, ProductWriteSql sql) : IProductWriter
 {
@@ -72,7 +72,7 @@ internal sealed class ProductWriter(CatalogDbContext dbContext, ProductWriteSql 
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             return (null, await reader.ReadAsync(cancellationToken) ? read(reader) : null);
         }
-        catch (PostgresException exception) when (Refusal(exception) is { } refusal)
+        catch (PostgresException exception) when (CatalogConstraints.RefusalOf(exception) is { } refusal)
         {
             if (transaction is not null)
             {
@@ -94,9 +94,4 @@ internal sealed class ProductWriter(CatalogDbContext dbContext, ProductWriteSql 
         command.Parameters.Add(sql.Id(id));
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
-
-    private static SaveOutcome? Refusal(PostgresException exception) =>
-        exception.SqlState == PostgresErrorCodes.UniqueViolation ? SaveOutcome.UniqueViolation
-        : CatalogConstraints.TryGetRule(exception, out var rule) ? SaveOutcome.Broke(rule)
-        : null;
 }
