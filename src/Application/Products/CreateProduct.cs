@@ -23,12 +23,13 @@ internal sealed class CreateProductHandler(IProductWriter writer, IProductReposi
         var details = command.Body.ToDetails();
         var now = clock.UtcNowForStorage();
         var requested = command.Body.Slug is { } slug ? Slug.From(slug) : null;
-        var product = Product.Create(details, requested ?? Slug.FromName(details.Name), now);
+        var generated = Slug.FromName(details.Name);
+        var product = Product.Create(details, requested ?? generated, now);
         var written = await writer.InsertAsync(product, cancellationToken);
         if (written.Outcome.Refusal == SaveRefusal.UniqueViolation && requested is null)
         {
-            var free = await SlugChoice.ChooseAsync(null, details.Name, null, products.FindSlugsLikeAsync, "Product", cancellationToken);
-            product = Product.Create(details, free.Value, now);
+            var free = SlugAllocator.FirstFree(generated, await products.FindSlugsLikeAsync(generated, cancellationToken));
+            product = Product.Create(details, free, now);
             written = await writer.InsertAsync(product, cancellationToken);
         }
 
