@@ -27,6 +27,7 @@ internal static class Logging
                 logger.WriteTo.Sink(new BufferedConsoleSink(new RenderedCompactJsonFormatter(), Console.OpenStandardOutput(), ProductionFlushInterval));
             }
         });
+        CachingLoggerFactory.Decorate(builder.Services);
         return builder;
     }
 }
