@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features.Authentication;
 
 namespace Ecommerce.WebApi.Hosting;
 
@@ -9,28 +10,53 @@ namespace Ecommerce.WebApi.Hosting;
 /// its identity with the ordinary limits; a request without a validated token (none, expired, forged)
 /// against the client's address. A token that fails validation therefore never touches an admin's budget.
 /// </summary>
-internal static class ClientRateLimits
+internal sealed class ClientRateLimits(CatalogLimits limits)
 {
-    public static RateLimitPartition<string> Reads(HttpContext context, CatalogLimits limits) =>
-        Partition(context, limits.Reads, limits.Admin.Reads);
+    // Made once: every request of the busiest paths picks its partition, and a factory per request
+    // would be a closure and a delegate each time.
+    private readonly Func<RateLimitClient, FixedWindowRateLimiterOptions> _reads = Window(limits.Reads);
+    private readonly Func<RateLimitClient, FixedWindowRateLimiterOptions> _writes = Window(limits.Writes);
+    private readonly Func<RateLimitClient, FixedWindowRateLimiterOptions> _adminReads = Window(limits.Admin.Reads);
+    private readonly Func<RateLimitClient, FixedWindowRateLimiterOptions> _adminWrites = Window(limits.Admin.Writes);
 
-    public static RateLimitPartition<string> Writes(HttpContext context, CatalogLimits limits) =>
-        Partition(context, limits.Writes, limits.Admin.Writes);
+    public RateLimitPartition<RateLimitClient> Reads(HttpContext context) => Partition(context, _reads, _adminReads);
 
-    private static RateLimitPartition<string> Partition(HttpContext context, CatalogLimits.RateLimit limit, CatalogLimits.RateLimit adminLimit)
+    public RateLimitPartition<RateLimitClient> Writes(HttpContext context) => Partition(context, _writes, _adminWrites);
+
+    private static RateLimitPartition<RateLimitClient> Partition(
+        HttpContext context,
+        Func<RateLimitClient, FixedWindowRateLimiterOptions> limit,
+        Func<RateLimitClient, FixedWindowRateLimiterOptions> adminLimit)
     {
-        var (client, chosen) = ClientIdentity.NameOf(context.User) is { } name
-            ? context.User.IsInRole(Security.AdminRole) ? ("admin:" + name, adminLimit) : ("user:" + name, limit)
-            : ("ip:" + Address(context.Connection.RemoteIpAddress), limit);
-        return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+        // The authentication feature holds a user only once a token validated; asking HttpContext.User
+        // instead would make an empty principal for every anonymous request.
+        if (context.Features.Get<IHttpAuthenticationFeature>()?.User is { } user && ClientIdentity.NameOf(user) is { } name)
         {
-            PermitLimit = chosen.PermitLimit,
-            Window = TimeSpan.FromSeconds(chosen.WindowSeconds),
-            QueueLimit = 0,
-        });
+            var admin = user.IsInRole(Security.AdminRole);
+            return RateLimitPartition.GetFixedWindowLimiter(RateLimitClient.Of(name, admin), admin ? adminLimit : limit);
+        }
+
+        return RateLimitPartition.GetFixedWindowLimiter(RateLimitClient.Of(context.Connection.RemoteIpAddress), limit);
     }
 
+    private static Func<RateLimitClient, FixedWindowRateLimiterOptions> Window(CatalogLimits.RateLimit limit) =>
+        _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit.PermitLimit,
+            Window = TimeSpan.FromSeconds(limit.WindowSeconds),
+            QueueLimit = 0,
+        };
+}
+
+/// <summary>
+/// A rate-limited client: a token's identity (admins apart from the rest) or, without one, an address.
+/// The address is kept as it is rather than formatted, which would cost a string on every request.
+/// </summary>
+internal readonly record struct RateLimitClient(string? Identity, bool Admin, IPAddress? Address)
+{
+    public static RateLimitClient Of(string identity, bool admin) => new(identity, admin, null);
+
     /// <summary>One partition per client, whether it came over IPv4 or as an IPv4-mapped IPv6 address.</summary>
-    private static string Address(IPAddress? address) =>
-        address is null ? "unknown" : (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
+    public static RateLimitClient Of(IPAddress? address) =>
+        new(null, false, address is { IsIPv4MappedToIPv6: true } ? address.MapToIPv4() : address);
 }

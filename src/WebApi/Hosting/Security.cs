@@ -21,14 +21,16 @@ internal static class Security
     public static IServiceCollection AddCatalogSecurity(this IServiceCollection services, IConfiguration configuration, CatalogLimits limits)
     {
         services.AddAuthentication().AddJwtBearer();
+        CredentialedAuthentication.Decorate(services);
         services.ReloadBearerOptionsOnChange(configuration);
         services.AddTrustedProxies(configuration);
         services.AddAuthorizationBuilder().AddPolicy(CatalogWriterPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole));
 
+        var clients = new ClientRateLimits(limits);
         services.AddRateLimiter(options =>
         {
-            options.AddPolicy(ReadsRateLimit, context => ClientRateLimits.Reads(context, limits));
-            options.AddPolicy(WritesRateLimit, context => ClientRateLimits.Writes(context, limits));
+            options.AddPolicy(ReadsRateLimit, clients.Reads);
+            options.AddPolicy(WritesRateLimit, clients.Writes);
             options.OnRejected = WriteTooManyRequestsAsync;
         });
 
