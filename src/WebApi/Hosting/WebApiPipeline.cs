@@ -3,7 +3,6 @@ using Ecommerce.WebApi.Endpoints;
 using Ecommerce.WebApi.Http;
 using Ecommerce.WebApi.OpenApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Serilog;
 
 namespace Ecommerce.WebApi.Hosting;
 
@@ -18,7 +17,7 @@ internal static class WebApiPipeline
 
         // Outermost, so that it logs the status the client finally got; through this host's own
         // logger rather than the process-wide Log.Logger, which belongs to whichever host started last.
-        app.UseSerilogRequestLogging(options => RequestLog.Configure(options, app.Configuration, app.Services.GetRequiredService<Serilog.ILogger>()));
+        app.UseMiddleware<RequestLog>(app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseSecurityHeaders();
 
         // A request the framework could not bind is the client's mistake, not an error of ours to log;
