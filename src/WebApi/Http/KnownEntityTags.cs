@@ -41,7 +41,12 @@ public sealed class KnownEntityTags(ICatalogChangeFeed changes, int capacity = K
         var known = new Known(tag, position);
         if (_known.TryGetValue(resource, out var old))
         {
-            _known.TryUpdate(resource, known, old);
+            // Most reads find what they read last time: nothing to store, and no node to allocate.
+            if (old != known)
+            {
+                _known.TryUpdate(resource, known, old);
+            }
+
             return;
         }
 
