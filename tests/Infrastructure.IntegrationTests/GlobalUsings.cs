@@ -3,3 +3,4 @@ global using Ecommerce.Infrastructure.Persistence;
 global using Ecommerce.TestSupport;
 global using Microsoft.EntityFrameworkCore;
 global using Npgsql;
+global using static Ecommerce.Infrastructure.IntegrationTests.Products.TestReaders;

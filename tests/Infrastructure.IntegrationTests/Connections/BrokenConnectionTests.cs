@@ -38,7 +38,7 @@ public sealed class BrokenConnectionTests(PostgresDatabase database) : IClassFix
     {
         await using var dataSources = CatalogDataSources.Create(_proxy.Through(database.ConnectionString), new CatalogDatabaseOptions());
         var reads = CatalogReads.Over(dataSources.Reads);
-        var products = new ProductReader(reads.Contexts, reads.DataSource, reads.Model);
+        var products = new ProductReader(reads.Contexts, reads.DataSource, reads.Model, NoBroadFilters());
         var categories = new CategoryReader(reads.Contexts, reads.DataSource, reads.Model);
         await Task.WhenAll(Enumerable.Range(0, PooledConnections).Select(_ => SleepOnAsync(dataSources.Reads)));
         var openedBefore = _proxy.AcceptedConnections;

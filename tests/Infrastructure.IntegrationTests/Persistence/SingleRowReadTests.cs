@@ -38,7 +38,7 @@ public sealed class SingleRowReadTests(PostgresDatabase database) : IClassFixtur
     {
         var contexts = new CatalogContextFactory(() => CatalogContexts.Create(database.ConnectionString));
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        var reader = new ProductReader(contexts, dataSource, contexts.CreateDbContext().Model);
+        var reader = new ProductReader(contexts, dataSource, contexts.CreateDbContext().Model, NoBroadFilters());
         var listed = await reader.ListAsync(
             new ListProductsQuery(ProductFilter.None), CancellationToken.None);
 
@@ -75,7 +75,7 @@ public sealed class SingleRowReadTests(PostgresDatabase database) : IClassFixtur
     {
         var contexts = new CatalogContextFactory(() => CatalogContexts.Create(database.ConnectionString));
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        var products = new ProductReader(contexts, dataSource, contexts.CreateDbContext().Model);
+        var products = new ProductReader(contexts, dataSource, contexts.CreateDbContext().Model, NoBroadFilters());
         var categories = new CategoryReader(contexts, dataSource, contexts.CreateDbContext().Model);
 
         Assert.Null(await products.FindActiveAsync(3, CancellationToken.None));

@@ -33,7 +33,7 @@ public sealed class ProductListConnectionTests(PostgresDatabase database) : ICla
             context => context.Database.GetDbConnection().StateChange += (_, change) => states.Add(change.CurrentState));
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
 
-        var page = await new ProductReader(contexts, dataSource, contexts.CreateDbContext().Model).ListAsync(
+        var page = await new ProductReader(contexts, dataSource, contexts.CreateDbContext().Model, NoBroadFilters()).ListAsync(
             new ListProductsQuery(new ProductFilter(category, search)), CancellationToken.None);
 
         Assert.Equal(0, page.TotalCount);

@@ -1,4 +1,5 @@
 using Ecommerce.Application.Abstractions;
+using Ecommerce.Application.Caching;
 using Ecommerce.Infrastructure.Persistence.Connections;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,9 +17,10 @@ internal static class ProductPersistenceRegistration
                 using var context = provider.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContext();
                 return ProductWriteSql.From(context.Model);
             })
+            .AddSingleton(provider => new BroadFilters(provider.GetRequiredService<ICatalogChangeFeed>()))
             .AddSingleton<IProductReader>(provider =>
             {
                 var reads = provider.GetRequiredService<CatalogReads>();
-                return new ProductReader(reads.Contexts, reads.DataSource, reads.Model);
+                return new ProductReader(reads.Contexts, reads.DataSource, reads.Model, provider.GetRequiredService<BroadFilters>());
             });
 }

@@ -12,7 +12,7 @@ using NpgsqlTypes;
 
 namespace Ecommerce.Infrastructure.Persistence.Products;
 
-internal sealed class ProductReader(IDbContextFactory<CatalogDbContext> contexts, NpgsqlDataSource dataSource, IModel model)
+internal sealed class ProductReader(IDbContextFactory<CatalogDbContext> contexts, NpgsqlDataSource dataSource, IModel model, BroadFilters broadFilters)
     : IProductReader
 {
     private readonly ActiveRows<ProductDto> _rows = ActiveRows<ProductDto>.Of<Product>(model);
@@ -75,13 +75,13 @@ internal sealed class ProductReader(IDbContextFactory<CatalogDbContext> contexts
             : await ListWithoutSearchAsync(dbContext, connection, query, list, after, cancellationToken);
     }
 
-    private static async Task<PagedList<ProductDto>> ListWithoutSearchAsync(
+    private async Task<PagedList<ProductDto>> ListWithoutSearchAsync(
         CatalogDbContext dbContext, NpgsqlConnection connection, ListProductsQuery query, ProductListParameters list, ProductCursor? after,
         CancellationToken cancellationToken)
     {
         var counted = query.Filter.IsCategoryOnly
             ? await CategoryTreeSql.CountActiveProductsAsync(connection, list.CategoryIds, cancellationToken)
-            : await ProductListQueries.CappedCount(dbContext, list, cancellationToken);
+            : await CappedCountAsync(dbContext, list, cancellationToken);
         if (after is null && query.Skip >= counted)
         {
             return PagedList<ProductDto>.Counted([], query.Page, query.PageSize, counted);
@@ -93,6 +93,23 @@ internal sealed class ProductReader(IDbContextFactory<CatalogDbContext> contexts
             : ProductListQueries.PageAfter(dbContext, after, list, query.PageSize + 1);
         var items = await rows.ToListAsync(cancellationToken);
         return PageOf(query, items, counted, last => ProductCursor.After(query.Sort, null, items[last]));
+    }
+
+    private async Task<int> CappedCountAsync(CatalogDbContext dbContext, ProductListParameters list, CancellationToken cancellationToken)
+    {
+        var position = broadFilters.Position();
+        if (broadFilters.IsPastCap(list.Filter, position))
+        {
+            return PagedList<ProductDto>.TotalCap + 1;
+        }
+
+        var counted = await ProductListQueries.CappedCount(dbContext, list, cancellationToken);
+        if (counted > PagedList<ProductDto>.TotalCap)
+        {
+            broadFilters.Remember(list.Filter, position);
+        }
+
+        return counted;
     }
 
     private async Task<PagedList<ProductDto>> SearchAsync(
