@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Ecommerce.Application.Caching;
 
 namespace Ecommerce.WebApi.Http;
@@ -15,8 +14,7 @@ public sealed class KnownEntityTags(ICatalogChangeFeed changes, int capacity = K
     /// <summary>About 100 bytes each: a few megabytes at most.</summary>
     public const int DefaultCapacity = 50_000;
 
-    private readonly ConcurrentDictionary<ResourceKey, Known> _known = new();
-    private int _count;
+    private readonly ChangeFeedMemory<ResourceKey, string> _known = new(capacity);
 
     /// <summary>Starts a read of <paramref name="resource"/>: <see cref="ConditionalRead.NotModified"/> is set when memory can answer it.</summary>
     public ConditionalRead Begin(HttpContext context, ResourceKey resource)
@@ -28,42 +26,14 @@ public sealed class KnownEntityTags(ICatalogChangeFeed changes, int capacity = K
         }
 
         var notModifiedTag = context.Request.Headers.IfNoneMatch.Count > 0
-            && _known.TryGetValue(resource, out var known)
-            && known.Position == position
-            && context.Request.IfNoneMatch(known.Tag)
-                ? known.Tag
+            && _known.TryGet(resource, position, out var tag)
+            && context.Request.IfNoneMatch(tag)
+                ? tag
                 : null;
         return new ConditionalRead(context, this, resource, position, notModifiedTag);
     }
 
-    internal void Remember(ResourceKey resource, string tag, long position)
-    {
-        var known = new Known(tag, position);
-        if (_known.TryGetValue(resource, out var old))
-        {
-            // Most reads find what they read last time: nothing to store, and no node to allocate.
-            if (old != known)
-            {
-                _known.TryUpdate(resource, known, old);
-            }
-
-            return;
-        }
-
-        if (Interlocked.Increment(ref _count) > capacity)
-        {
-            // Cheaper than tracking use; the entries come back with the next reads.
-            _known.Clear();
-            Interlocked.Exchange(ref _count, 1);
-        }
-
-        if (!_known.TryAdd(resource, known))
-        {
-            Interlocked.Decrement(ref _count);
-        }
-    }
-
-    private readonly record struct Known(string Tag, long Position);
+    internal void Remember(ResourceKey resource, string tag, long position) => _known.Remember(resource, tag, position);
 }
 
 /// <summary>A single resource by id or by slug, and the table whose changes it shows.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Ecommerce.Application.Caching;
 using Ecommerce.Application.Products;
 
@@ -9,7 +8,8 @@ namespace Ecommerce.Infrastructure.Persistence.Products;
 /// counted at. The capped count is the one part of a list that grows with the catalog: it reads up to
 /// the cap and one more index entries. Until a product or category changes, a filter counted past the
 /// cap still matches more than the cap, so it is not counted again. A total under the cap is always
-/// counted, and without a position (no change feed, reads from standbys) every total is.
+/// counted, and without a position (no change feed, reads from standbys) every total is. Past its
+/// capacity it starts over.
 /// </summary>
 internal sealed class BroadFilters(ICatalogChangeFeed changes, int capacity = BroadFilters.DefaultCapacity)
 {
@@ -18,27 +18,19 @@ internal sealed class BroadFilters(ICatalogChangeFeed changes, int capacity = Br
 
     private const CatalogTables Shown = CatalogTables.Products | CatalogTables.Categories;
 
-    private readonly ConcurrentDictionary<ProductFilter, long> _countedPastCap = new();
+    private readonly ChangeFeedMemory<ProductFilter, bool> _countedPastCap = new(capacity);
 
     /// <summary>The feed's position before a count, the one to <see cref="Remember"/> it at.</summary>
     public long? Position() => changes.Position(Shown);
 
     public bool IsPastCap(ProductFilter filter, long? position) =>
-        position is { } now && _countedPastCap.TryGetValue(filter, out var countedAt) && countedAt == now;
+        position is { } now && _countedPastCap.TryGet(filter, now, out _);
 
     public void Remember(ProductFilter filter, long? position)
     {
-        if (position is not { } countedAt)
+        if (position is { } countedAt)
         {
-            return;
+            _countedPastCap.Remember(filter, true, countedAt);
         }
-
-        if (_countedPastCap.Count >= capacity)
-        {
-            // Cheaper than tracking use; a filter asked again is counted again once.
-            _countedPastCap.Clear();
-        }
-
-        _countedPastCap[filter] = countedAt;
     }
 }
