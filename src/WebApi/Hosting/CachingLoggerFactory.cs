@@ -22,7 +22,7 @@ internal sealed class CachingLoggerFactory(ILoggerFactory inner) : ILoggerFactor
     /// <summary>Wraps the factory registered last, the one the container hands out.</summary>
     public static void Decorate(IServiceCollection services)
     {
-        var registered = services.Last(descriptor => descriptor.ServiceType == typeof(ILoggerFactory));
+        var registered = services.Last(descriptor => descriptor.ServiceType == typeof(ILoggerFactory) && !descriptor.IsKeyedService);
         services.Remove(registered);
         services.AddSingleton<ILoggerFactory>(provider => new CachingLoggerFactory(Create(registered, provider)));
     }

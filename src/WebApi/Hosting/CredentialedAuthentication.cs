@@ -41,7 +41,7 @@ internal sealed class CredentialedAuthentication(Type frameworkService) : IAuthe
     /// </summary>
     public static void Decorate(IServiceCollection services)
     {
-        var registered = services.Last(descriptor => descriptor.ServiceType == typeof(IAuthenticationService));
+        var registered = services.Last(descriptor => descriptor.ServiceType == typeof(IAuthenticationService) && !descriptor.IsKeyedService);
         var frameworkService = registered.ImplementationType
             ?? throw new InvalidOperationException("The authentication service is expected to be registered by its type.");
         services.Remove(registered);
