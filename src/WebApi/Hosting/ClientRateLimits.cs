@@ -12,40 +12,41 @@ namespace Ecommerce.WebApi.Hosting;
 /// </summary>
 internal sealed class ClientRateLimits(CatalogLimits limits)
 {
-    // Made once: every request of the busiest paths picks its partition, and a factory per request
-    // would be a closure and a delegate each time.
-    private readonly Func<RateLimitClient, FixedWindowRateLimiterOptions> _reads = Window(limits.Reads);
-    private readonly Func<RateLimitClient, FixedWindowRateLimiterOptions> _writes = Window(limits.Writes);
-    private readonly Func<RateLimitClient, FixedWindowRateLimiterOptions> _adminReads = Window(limits.Admin.Reads);
-    private readonly Func<RateLimitClient, FixedWindowRateLimiterOptions> _adminWrites = Window(limits.Admin.Writes);
+    // Made once: every request of the busiest paths picks its partition, and a limiter factory per
+    // request (what RateLimitPartition.GetFixedWindowLimiter makes) would be a closure and a delegate each time.
+    private readonly Func<RateLimitClient, RateLimiter> _reads = Window(limits.Reads);
+    private readonly Func<RateLimitClient, RateLimiter> _writes = Window(limits.Writes);
+    private readonly Func<RateLimitClient, RateLimiter> _adminReads = Window(limits.Admin.Reads);
+    private readonly Func<RateLimitClient, RateLimiter> _adminWrites = Window(limits.Admin.Writes);
 
     public RateLimitPartition<RateLimitClient> Reads(HttpContext context) => Partition(context, _reads, _adminReads);
 
     public RateLimitPartition<RateLimitClient> Writes(HttpContext context) => Partition(context, _writes, _adminWrites);
 
     private static RateLimitPartition<RateLimitClient> Partition(
-        HttpContext context,
-        Func<RateLimitClient, FixedWindowRateLimiterOptions> limit,
-        Func<RateLimitClient, FixedWindowRateLimiterOptions> adminLimit)
+        HttpContext context, Func<RateLimitClient, RateLimiter> limit, Func<RateLimitClient, RateLimiter> adminLimit)
     {
         // The authentication feature holds a user only once a token validated; asking HttpContext.User
         // instead would make an empty principal for every anonymous request.
         if (context.Features.Get<IHttpAuthenticationFeature>()?.User is { } user && ClientIdentity.NameOf(user) is { } name)
         {
             var admin = user.IsInRole(Security.AdminRole);
-            return RateLimitPartition.GetFixedWindowLimiter(RateLimitClient.Of(name, admin), admin ? adminLimit : limit);
+            return new RateLimitPartition<RateLimitClient>(RateLimitClient.Of(name, admin), admin ? adminLimit : limit);
         }
 
-        return RateLimitPartition.GetFixedWindowLimiter(RateLimitClient.Of(context.Connection.RemoteIpAddress), limit);
+        return new RateLimitPartition<RateLimitClient>(RateLimitClient.Of(context.Connection.RemoteIpAddress), limit);
     }
 
-    private static Func<RateLimitClient, FixedWindowRateLimiterOptions> Window(CatalogLimits.RateLimit limit) =>
-        _ => new FixedWindowRateLimiterOptions
+    private static Func<RateLimitClient, RateLimiter> Window(CatalogLimits.RateLimit limit)
+    {
+        var options = new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit.PermitLimit,
             Window = TimeSpan.FromSeconds(limit.WindowSeconds),
             QueueLimit = 0,
         };
+        return _ => new FixedWindowRateLimiter(options);
+    }
 }
 
 /// <summary>
