@@ -14,6 +14,7 @@ internal static class WebApiPipeline
     public static WebApplication UseWebApi(this WebApplication app)
     {
         app.UseTrustedProxies();
+        app.UseCallerTraceContext();
 
         // Outermost, so that it logs the status the client finally got; through this host's own
         // logger rather than the process-wide Log.Logger, which belongs to whichever host started last.

@@ -19,7 +19,11 @@ internal static class WebApiServices
         services.AddReadConsistency();
         services.AddSingleton(provider => new KnownEntityTags(provider.GetRequiredService<Ecommerce.Application.Caching.ICatalogChangeFeed>()));
         services.AddSingleton<KnownTableVersions>();
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = ErrorResults.AddTraceId);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = static context =>
+        {
+            ErrorResults.AddTraceId(context);
+            SecurityHeaders.Add(context.HttpContext.Response);
+        });
         services.AddExceptionHandler<ExceptionProblemHandler>();
         services.AddRequestTimeouts(options => options.DefaultPolicy = new RequestTimeoutPolicy
         {

@@ -19,6 +19,18 @@ public sealed class HeaderTests(CatalogApiFactory factory) : IClassFixture<Catal
     }
 
     [Fact]
+    public async Task A_response_cleared_to_report_an_exception_says_nosniff_too()
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", factory.Tokens.Admin());
+
+        var response = await client.PostAsync("/api/v1/categories", new StringContent("{\"name\":", Encoding.UTF8, "application/json"));
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
+    }
+
+    [Fact]
     public void Kestrel_sends_no_server_header()
     {
         var kestrel = factory.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value;
