@@ -28,8 +28,9 @@ internal static class WebApiPipeline
             SuppressDiagnosticsCallback = context =>
                 context.Exception is BadHttpRequestException || DatabaseFailures.Classify(context.Exception) != DatabaseFailure.None,
         });
-        app.UseStatusCodePages();
-        app.UseRequestTimeouts();
+        app.UseEmptyErrorProblems();
+        var limits = app.Services.GetRequiredService<CatalogLimits>();
+        app.UseRequestTimeLimit(limits.RequestTimeoutSeconds > 0 ? TimeSpan.FromSeconds(limits.RequestTimeoutSeconds) : null);
         if (app.Configuration.GetValue<bool>(UseHttpsSetting))
         {
             app.UseHsts();
@@ -37,7 +38,7 @@ internal static class WebApiPipeline
         }
 
         app.UseCors();
-        app.UseRequestBodyLimit(app.Services.GetRequiredService<CatalogLimits>().MaxRequestBodyBytes);
+        app.UseRequestBodyLimit(limits.MaxRequestBodyBytes);
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -3,7 +3,6 @@ using Ecommerce.Infrastructure.Persistence.Health;
 using Ecommerce.WebApi.Http;
 using Ecommerce.WebApi.OpenApi;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.Http.Timeouts;
 
 namespace Ecommerce.WebApi.Hosting;
 
@@ -25,12 +24,6 @@ internal static class WebApiServices
             SecurityHeaders.Add(context.HttpContext.Response);
         });
         services.AddExceptionHandler<ExceptionProblemHandler>();
-        services.AddRequestTimeouts(options => options.DefaultPolicy = new RequestTimeoutPolicy
-        {
-            Timeout = limits.RequestTimeoutSeconds > 0 ? TimeSpan.FromSeconds(limits.RequestTimeoutSeconds) : null,
-            TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
-            WriteTimeoutResponse = ServiceUnavailable.WriteRequestTimedOutAsync,
-        });
 
         services.Configure<RouteOptions>(options => options.SetParameterPolicy<DigitsRouteConstraint>(DigitsRouteConstraint.Name));
 
