@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -19,13 +18,13 @@ public sealed class RequestTraceTests(CatalogApiFactory factory) : IClassFixture
     [Fact]
     public async Task A_request_line_carries_the_request_ids_and_the_problem_names_the_same_request()
     {
-        var sink = new CapturingSink();
+        var sink = new CapturingLogSink();
         using var host = Capturing(sink);
 
         var response = await host.CreateClient().GetAsync("/api/v1/products/987654");
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.NotFound);
-        var line = await sink.RequestLineAsync("/api/v1/products/987654");
+        var line = await RequestLineAsync(sink, "/api/v1/products/987654");
         Assert.Equal(problem.GetProperty("traceId").GetString(), Scalar(line, "RequestId"));
         Assert.Equal("/api/v1/products/987654", Scalar(line, "RequestPath"));
     }
@@ -33,7 +32,7 @@ public sealed class RequestTraceTests(CatalogApiFactory factory) : IClassFixture
     [Fact]
     public async Task A_caller_trace_is_continued_in_the_problem_and_the_log_line()
     {
-        var sink = new CapturingSink();
+        var sink = new CapturingLogSink();
         using var host = Capturing(sink);
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/categories/987654");
         request.Headers.Add("traceparent", $"00-{CallerTraceId}-00f067aa0ba902b7-01");
@@ -42,7 +41,7 @@ public sealed class RequestTraceTests(CatalogApiFactory factory) : IClassFixture
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Contains(CallerTraceId, problem.GetProperty("traceId").GetString(), StringComparison.Ordinal);
-        var line = await sink.RequestLineAsync("/api/v1/categories/987654");
+        var line = await RequestLineAsync(sink, "/api/v1/categories/987654");
         Assert.Equal(CallerTraceId, line.TraceId?.ToHexString());
     }
 
@@ -68,37 +67,16 @@ public sealed class RequestTraceTests(CatalogApiFactory factory) : IClassFixture
         Assert.True(loggers.CreateLogger("Microsoft.AspNetCore.Routing.EndpointMiddleware").IsEnabled(LogLevel.Debug));
     }
 
-    private WebApplicationFactory<Program> Capturing(CapturingSink sink) =>
+    private WebApplicationFactory<Program> Capturing(CapturingLogSink sink) =>
         factory.WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
             builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(sink));
         });
 
+    private static Task<LogEvent> RequestLineAsync(CapturingLogSink sink, string path) =>
+        sink.WaitForAsync(line => line.MessageTemplate.Text.StartsWith("HTTP ", StringComparison.Ordinal) && Scalar(line, "RequestPath") == path);
+
     private static string? Scalar(LogEvent line, string property) =>
         line.Properties.TryGetValue(property, out var value) ? ((ScalarValue)value).Value?.ToString() : null;
-
-    private sealed class CapturingSink : ILogEventSink
-    {
-        private readonly ConcurrentQueue<LogEvent> _events = new();
-
-        public void Emit(LogEvent logEvent) => _events.Enqueue(logEvent);
-
-        /// <summary>The request line is written after the response is sent, so it may trail the client a little.</summary>
-        public async Task<LogEvent> RequestLineAsync(string path)
-        {
-            for (var attempt = 0; attempt < 50; attempt++)
-            {
-                if (_events.FirstOrDefault(line => line.MessageTemplate.Text.StartsWith("HTTP ", StringComparison.Ordinal)
-                    && line.Properties.TryGetValue("RequestPath", out var value) && value is ScalarValue { Value: string logged } && logged == path) is { } found)
-                {
-                    return found;
-                }
-
-                await Task.Delay(100);
-            }
-
-            throw new Xunit.Sdk.XunitException($"No request line for {path}.");
-        }
-    }
 }
