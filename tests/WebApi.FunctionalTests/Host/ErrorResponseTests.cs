@@ -14,6 +14,19 @@ public sealed class ErrorResponseTests(CatalogApiFactory factory) : IClassFixtur
         await (await client.PatchAsync("/api/v1/categories/1", null)).AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
     }
 
+    [Fact]
+    public async Task A_client_that_accepts_no_json_gets_the_status_line_in_plain_text()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/nothing-here");
+        request.Headers.Accept.ParseAdd("text/html");
+
+        var response = await factory.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("Status Code: 404; Not Found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/api/v1/categories")]
     [InlineData("/api/v1/categories/tree")]
