@@ -9,6 +9,7 @@ namespace Ecommerce.WebApi.FunctionalTests.Reliability;
 public sealed class RequestTimeLimitTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMilliseconds(100);
+    private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
 
     [Fact]
     public async Task A_request_past_the_limit_has_its_token_cancelled_and_is_answered_503()
@@ -61,8 +62,6 @@ public sealed class RequestTimeLimitTests
 
         Assert.Equal(StatusCodes.Status200OK, context.Response.StatusCode);
     }
-
-    private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
 
     private static RequestDelegate Pipeline(RequestDelegate endpoint, TimeSpan? limit)
     {
